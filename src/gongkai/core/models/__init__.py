@@ -1,0 +1,15 @@
+from gongkai.core.models.audit import AuditEntry, AuditHead
+from gongkai.core.models.calendar import CalendarDay, CalendarYear
+from gongkai.core.models.org import Department, Division, Role, User, UserRole
+
+__all__ = [
+    "AuditEntry",
+    "AuditHead",
+    "CalendarDay",
+    "CalendarYear",
+    "Department",
+    "Division",
+    "Role",
+    "User",
+    "UserRole",
+]

@@ -1,0 +1,119 @@
+"""Hosts: which are trusted (whitelist) and which look like spam infrastructure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+# Suffixes a government page may link to without raising an eyebrow: government, education and
+# academic domains, central media, the record-filing and site-identity services every page
+# footer carries, and analytics/social services government sites embed. A deployment passes its
+# own list; these are only the default.
+DEFAULT_WHITELIST: tuple[str, ...] = (
+    "gov.cn",
+    "edu.cn",
+    "ac.cn",
+    "cas.cn",
+    "org.cn",
+    "conac.cn",
+    "12377.cn",
+    "cyberpolice.cn",
+    "people.com.cn",
+    "people.cn",
+    "xinhuanet.com",
+    "news.cn",
+    "cctv.com",
+    "cctv.cn",
+    "cntv.cn",
+    "chinadaily.com.cn",
+    "china.com.cn",
+    "ce.cn",
+    "gmw.cn",
+    "qstheory.cn",
+    "youth.cn",
+    "chinanews.com.cn",
+    "chinanews.com",
+    "cnr.cn",
+    "cri.cn",
+    "12315.cn",
+    "12306.cn",
+    "creditchina.gov.cn",
+    "cnipa.gov.cn",
+    "baidu.com",
+    "cnzz.com",
+    "qq.com",
+    "weibo.com",
+    "weibo.cn",
+    "sina.com.cn",
+    "w3.org",
+    "jquery.com",
+    "bootcdn.net",
+    "bootcss.com",
+)
+
+_HOST_IN_TEXT = re.compile(
+    r"(?:https?://)?((?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
+    r"(?:com|net|org|cn|cc|top|xyz|vip|info|bet|club|me|tv|app|io|co|hk|tw|la|ws|pw|win|site|"
+    r"online|live|fun|shop|icu|asia|biz|name|mobi|tk|ml|ga|cf|gq|bz|in|us|uk|de))\b",
+    re.IGNORECASE,
+)
+SPAM_TLDS = frozenset(
+    "top xyz vip bet club win site online live fun shop icu tk ml ga cf gq pw ws la bz cc "
+    "casino poker game games mobi asia".split()
+)
+SPAM_TOKENS = (
+    "bet", "casino", "xpj", "vns", "yabo", "kaiyun", "hth", "leyu", "ayx", "ylc", "bocai",
+    "duchang", "baijiale", "bjl", "liuhecai", "lhc", "ssc", "pk10", "qipai", "caipiao", "yule",
+    "dianjing", "jinsha", "pujing", "weinisi", "aomen", "macau", "huangguan", "poker", "slot",
+    "sex", "porn", "xxx", "jav", "avav", "seqing", "chengren", "haose", "lusi", "taiyangcheng",
+    "amjs", "hg0", "j9", "mgm", "1xbet", "188", "365", "888", "999", "666", "777",
+)
+
+
+def host_of(url: str) -> str:
+    """Lower-case host of an absolute or protocol-relative URL; '' for relative ones."""
+    url = url.strip()
+    if url.startswith("//"):
+        url = "http:" + url
+    if not re.match(r"^[a-z][a-z0-9+.\-]*://", url, re.IGNORECASE):
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.rstrip(".").lower()
+
+
+def is_whitelisted(host: str, whitelist: Iterable[str]) -> bool:
+    """True if *host* equals or is a subdomain of a whitelist entry (entries may start with '.')."""
+    if not host:
+        return True
+    for entry in whitelist:
+        entry = entry.lower().lstrip(".").lstrip("*.")
+        if host == entry or host.endswith("." + entry):
+            return True
+    return False
+
+
+def spam_score(host: str) -> int:
+    """0–3: how much a host looks like gambling/porn infrastructure (digits, TLD, tokens)."""
+    labels = host.split(".")
+    score = 0
+    name = labels[-2] if len(labels) >= 2 else host
+    if labels[-1] in SPAM_TLDS:
+        score += 1
+    digits = sum(c.isdigit() for c in name)
+    if digits >= 3 or (digits >= 2 and digits * 2 >= len(name)):
+        score += 1
+    body = ".".join(labels[:-1])
+    if any(token in body for token in SPAM_TOKENS):
+        score += 1
+    if re.fullmatch(r"[a-z]{1,3}\d{2,}|\d+[a-z]{1,3}|[a-z0-9]{10,}", name) and score:
+        score += 1
+    return min(score, 3)
+
+
+def hosts_in_text(text: str) -> list[str]:
+    """Domain names written as text (最新网址: www.8888.com), lower-cased."""
+    return [m.group(1).lower() for m in _HOST_IN_TEXT.finditer(text)]

@@ -1,0 +1,103 @@
+"""Undo the disguises injected text uses before matching it against anything.
+
+Steps, in order: HTML entities (including double-escaped ones), zero-width and bidi control
+characters, full-width and compatibility forms (NFKC), traditional → simplified (OpenCC, phrase
+level so that 著作权 stays 著作权), and character(pinyin) pairs such as 局(ju)机(ji) → 局机.
+Each step counts what it undid: the counts are evidence for the rules.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u200e\u200f"
+_ZW_TABLE = dict.fromkeys(map(ord, ZERO_WIDTH + "\u202a\u202b\u202c\u202d\u202e"), None)
+_ZW_RE = re.compile(f"[{ZERO_WIDTH}\u202a-\u202e]")
+_FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A Han character followed by its reading in brackets: 局(ju) / 局（jú）/ 局 (ju).
+CHAR_PINYIN = re.compile(r"([\u4e00-\u9fff])\s?[(（]\s?([a-zA-Zāáǎàōóǒòēéěèīíǐìūúǔùüǖǘǚǜ]{1,6})\s?[)）]")
+_TONES = str.maketrans("āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü", "aaaaooooeeeeiiiiuuuuvvvvv")
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return str(_converter("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    return str(_converter("s2t").convert(text))
+
+
+@dataclass
+class Normalized:
+    """Normalised text and what normalisation had to undo to get there."""
+
+    text: str
+    zero_width: int = 0
+    fullwidth: int = 0
+    traditional: int = 0
+    convertible: int = 0
+    char_pinyin: list[tuple[str, str]] | None = None
+    double_escaped: int = 0
+
+    @property
+    def trad_ratio(self) -> float:
+        """Share of traditional forms among the characters that differ between the scripts."""
+        total = self.traditional + self.convertible
+        return self.traditional / total if total else 0.0
+
+
+def _count_changed(before: str, after: str) -> int:
+    if len(before) == len(after):
+        return sum(1 for a, b in zip(before, after, strict=True) if a != b)
+    return sum(1 for c in before if to_simplified(c) != c)  # rare: phrase changed length
+
+
+def normalize(text: str, *, count_scripts: bool = True) -> Normalized:
+    """Return the normalised form of *text* with counts of each disguise undone."""
+    result = Normalized(text="")
+    if "&" in text:
+        unescaped = html.unescape(text)
+        if unescaped != text:
+            result.double_escaped = text.count("&")
+            text = unescaped
+    zw = len(_ZW_RE.findall(text))
+    if zw:
+        result.zero_width = zw
+        text = text.translate(_ZW_TABLE)
+    result.fullwidth = len(_FULLWIDTH_ALNUM.findall(text))
+    text = unicodedata.normalize("NFKC", text)
+    pairs = CHAR_PINYIN.findall(text)
+    if pairs:
+        result.char_pinyin = [(c, p.lower().translate(_TONES)) for c, p in pairs]
+        text = CHAR_PINYIN.sub(r"\1", text)
+    if _CJK.search(text):
+        simplified = to_simplified(text)
+        if count_scripts:
+            result.traditional = _count_changed(text, simplified)
+            traditional = to_traditional(simplified)
+            # Characters whose simplified form differs from the traditional one, written
+            # simplified: the denominator that tells "interleaved" from "a 繁體 page".
+            result.convertible = _count_changed(traditional, simplified) - result.traditional
+        text = simplified
+    result.text = text
+    return result
+
+
+_COMPACT = re.compile(r"[\s·•★☆▲△◆◇■□●○※→←↑↓|_\-—–~^*#@\"'`“”‘’.,，。、:：;；!！?？]+")
+
+
+def compact(text: str) -> str:
+    """Lower-case *text* and drop spacing and decorative separators (百 家.乐 → 百家乐)."""
+    return _COMPACT.sub("", text).lower()
