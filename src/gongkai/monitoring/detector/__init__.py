@@ -1,0 +1,77 @@
+"""Injection detector for government web pages: pure Python, no Django.
+
+>>> result = inspect_html(html, canonical=None, whitelist=DEFAULT_WHITELIST)
+>>> result.verdict, result.score, [f.type for f in result.findings]
+
+Without a canonical copy the registered rules (see :mod:`.registry`) look for the techniques of
+gambling/porn SEO hijacks; with one, :mod:`.canonical` also aligns the served text with the
+canonical text and classifies every difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import context as _context
+from .decode import MAX_BYTES, DecodeError, decode_html
+from .domains import DEFAULT_WHITELIST
+from .page import parse
+from .registry import describe, detectors, register, unregister
+from .result import SUSPICIOUS, TAMPERED, Finding, Result, combine
+
+MAX_CHARS = 2_000_000
+
+__all__ = [
+    "DEFAULT_WHITELIST",
+    "MAX_BYTES",
+    "SUSPICIOUS",
+    "TAMPERED",
+    "DecodeError",
+    "Finding",
+    "Result",
+    "decode_html",
+    "describe",
+    "detectors",
+    "inspect_html",
+    "register",
+    "unregister",
+]
+
+
+def inspect_html(
+    html: str | bytes,
+    *,
+    canonical: str | bytes | None = None,
+    whitelist: Iterable[str] = DEFAULT_WHITELIST,
+    own_names: Iterable[str] = (),
+    charset: str | None = None,
+) -> Result:
+    """Inspect one page (HTML or plain text) and return verdict, score and findings."""
+    notes: list[str] = []
+    if isinstance(html, bytes):
+        if len(html) > MAX_BYTES:
+            notes.append(f"input cut to {MAX_BYTES} bytes")
+        try:
+            html = decode_html(html, charset)
+        except DecodeError as exc:
+            finding = Finding("undecodable", str(exc), "response body", 40.0)
+            return combine([finding], notes)
+    if len(html) > MAX_CHARS:
+        notes.append(f"input cut to {MAX_CHARS} characters")
+        html = html[:MAX_CHARS]
+    wl = tuple(whitelist)
+    names = tuple(own_names)
+    ctx = _context.build(parse(html), html, wl, names)
+    findings: list[Finding] = []
+    for detector in detectors():
+        try:
+            findings.extend(detector(ctx))
+        except Exception as exc:  # noqa: BLE001 — one broken rule must not hide the others
+            notes.append(f"detector {detector.__name__} failed: {exc!r}")
+    if canonical is not None:
+        from .canonical import compare
+
+        if isinstance(canonical, bytes):
+            canonical = decode_html(canonical)
+        findings.extend(compare(canonical, ctx, own_names=names))
+    return combine(findings, notes)

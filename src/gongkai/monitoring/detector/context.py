@@ -1,0 +1,111 @@
+"""What every rule receives: the parsed page, normalised text pieces and the parameters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import jsdecode
+from .domains import host_of, is_whitelisted
+from .lexicon import Cues, cues
+from .normalize import Normalized, compact, normalize
+from .page import Link, Page
+
+_SENTENCE = re.compile(r"[。！？；!?;\n]+")
+_SEP = "\n\x01\n"
+
+
+@dataclass
+class Part:
+    """A piece of normalised text with where it came from (title, hidden block, link …)."""
+
+    kind: str  # title | meta | body | hidden | anchor | after_end
+    location: str
+    text: str
+
+    @cached_property
+    def compact(self) -> str:
+        return compact(self.text)
+
+    @cached_property
+    def cues(self) -> Cues:
+        return cues(self.compact)
+
+
+@dataclass
+class Script:
+    label: str
+    line: int
+    source: str
+    decoded: str
+    markers: list[str]
+
+
+@dataclass
+class Context:
+    page: Page
+    html: str
+    whitelist: tuple[str, ...]
+    own_names: tuple[str, ...]
+    body: Normalized
+    parts: list[Part] = field(default_factory=list)
+
+    def external(self, link: Link) -> str:
+        """The host of *link* if it points outside the whitelist, else ''."""
+        host = host_of(link.href)
+        if not host or is_whitelisted(host, self.whitelist):
+            return ""
+        return host
+
+    @cached_property
+    def scripts(self) -> list[Script]:
+        out = []
+        for i, (source, line) in enumerate(self.page.scripts, 1):
+            found = jsdecode.markers(source)
+            decoded = jsdecode.decode_layers(source) if found or "%3C" in source else source
+            out.append(Script(f"script #{i}", line, source, decoded, found))
+        return out
+
+    @cached_property
+    def page_cues(self) -> Cues:
+        return cues(compact(self.body.text))
+
+
+def _body_parts(text: str) -> list[Part]:
+    parts = []
+    for i, sentence in enumerate(_SENTENCE.split(text)):
+        s = sentence.strip()
+        if s:
+            parts.append(Part("body", f"text sentence {i + 1}", s))
+    return parts
+
+
+def build(
+    page: Page, html: str, whitelist: tuple[str, ...], own_names: tuple[str, ...]
+) -> Context:
+    """Normalise everything once (one OpenCC call for the body, one for all the small pieces)."""
+    body = normalize(page.title + "\n" + page.text)
+    ctx = Context(page, html, whitelist, own_names, body)
+    pieces: list[tuple[str, str, str]] = []
+    if page.title:
+        pieces.append(("title", "<title>", page.title))
+    for key in ("keywords", "description"):
+        if page.meta.get(key):
+            pieces.append(("meta", f'<meta name="{key}">', page.meta[key]))
+    for region in page.regions:
+        if region.content.strip():
+            pieces.append(("hidden", f"line {region.line} ({region.reason})", region.content))
+    for link in page.links:
+        if link.text and host_of(link.href) and not is_whitelisted(host_of(link.href), whitelist):
+            kind = "after_end" if link.after_end else "anchor"
+            pieces.append((kind, f"line {link.line} <a href={link.href[:80]}>", link.text))
+    if pieces:
+        joined = normalize(_SEP.join(p[2] for p in pieces), count_scripts=False).text
+        texts = joined.split("\x01")
+        if len(texts) == len(pieces):
+            ctx.parts.extend(
+                Part(kind, loc, t.strip()) for (kind, loc, _), t in zip(pieces, texts, strict=True)
+            )
+    ctx.parts.extend(_body_parts(body.text.split("\n", 1)[-1]))
+    return ctx

@@ -1,0 +1,149 @@
+"""Cue words, after normalisation (simplified, NFKC, lower-case, separators removed).
+
+Words are grouped by what they indicate. No single group decides anything: the rules look for
+co-occurrence (a gambling game *and* a sales phrase in one sentence), location (title, hidden
+block, link text) and the absence of enforcement context (打击, 警惕 …), because government pages
+legitimately write about lotteries (福利彩票公益金) and against gambling (严厉打击网络赌博).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+GAME_STRONG = frozenset(
+    """百家乐 六合彩 六合 时时彩 老虎机 真人视讯 真人娱乐 真人荷官 电子游艺 娱乐城 娱乐场 赌场 博彩 网赌 网投
+    葡京 新葡京 威尼斯人 金沙娱乐 金沙城 永利 太阳城 皇冠体育 皇冠娱乐 bet365 188bet 365bet 1xbet
+    快三 快3 pk10 pk拾 北京赛车 幸运飞艇 飞艇 捕鱼 牛牛 炸金花 德州扑克 龙虎斗 骰宝 轮盘 赌球 外围
+    棋牌 电竞 开元棋牌 开云 kaiyun 亚博 yabo 华体会 乐鱼 九游 米乐 半岛体育 星空体育 爱游戏 必威 betway
+    伟德 威廉希尔 沙巴体育 ag真人 bbin pg电子 mg电子 彩票app 彩票平台 彩票网 网上赌场 线上赌场 娱乐平台
+    娱乐官网 娱乐app 线上娱乐 在线娱乐 体育平台 体育官网 体育app 体育官方 娱乐官方 casino 大发 彩神
+    分分彩 11选5 十一选五 赛车pk 澳门赌 澳门威尼斯 澳门金沙 澳门新葡京 三公 二八杠 斗牛 21点""".split()
+)
+GAME_WEAK = frozenset(
+    """彩票 娱乐 体育 澳门 赌博 赌 游戏 足球 篮球 世界杯 欧洲杯 赛事 真人 电子 博 bet 彩 棋 牌 竞猜 购彩""".split()
+)
+SALES_STRONG = frozenset(
+    """返水 反水 彩金 首存 最快线路 线路检测 备用网址 最新网址 永久网址 永久地址 信誉平台 信誉 下注 投注 赔率
+    开户送 注册送 充值送 存送 稳赚 必中 一码 特马 平特 提款 出款 秒到账 秒提 存款 提现 充值 高返 日返
+    (中国)官方网站 (中国)官网 中国官方网站 官方网站登录 登录入口 登陆入口 注册入口 网页版登录 手机版登录
+    app下载安装 手机投注 官方直营 老品牌 大平台 十大平台 十大正规 正规平台 靠谱平台 试玩 免费试玩
+    开奖直播 开奖结果 开奖记录 走势图 玩法 庄家 赢钱 网址大全 导航 代理加盟 推荐码 邀请码""".split()
+)
+SALES_WEAK = frozenset(
+    """官方网站 官网 登录 登陆 注册 入口 平台 网址 app 下载 手机版 ios 安卓 开户 推荐 正规 靠谱 大全 排行
+    十大 在线 免费 直播 开奖 娱乐 官方 网页版 客户端""".split()
+)
+PORN_STRONG = frozenset(
+    """色情网站 成人网站 成人视频 黄色视频 黄色网站 黄片 av在线 av网站 av片 无码 有码 日韩av 欧美av 亚洲av
+    国产av 国产精品 精品国产 一区二区 三区 人妻 少妇 熟女 乱伦 约炮 裸聊 一夜情 裸体 自慰 偷拍 偷窥
+    福利视频 福利姬 伦理片 伦理电影 三级片 情色 色色 色播 激情视频 激情网 高清无码 中文字幕 男人天堂
+    久久精品 成人影院 午夜影院 嫩模 巨乳 爆乳 av女优 女优 番号 91视频 草榴 无码视频 丝袜美腿 av
+    性爱 做爱 同城约 上门服务 援交 外围女 小姐上门""".split()
+)
+PORN_WEAK = frozenset(
+    """成人 黄色 视频 在线观看 免费观看 高清 美女 直播 午夜 福利 亚洲 欧美 日韩 国产 精品 影院 激情 性感
+    诱惑 丝袜 寂寞 私密""".split()
+)
+ANTI = frozenset(
+    """打击 整治 治理 专项 违法 犯罪 警惕 谨防 防范 切勿 不要 不得 严禁 禁止 取缔 查处 举报 诈骗 危害 远离 抵制
+    拒绝 依法 公安 提醒 宣传 案件 涉赌 非法 不参与 警示 上当 受骗 陷阱 套路 扫黄打非 淫秽 净网 清朗 侦破 抓获
+    刑事 拘留 处罚 监管 违规 风险提示 反诈 话术 识别 严厉""".split()
+)
+LOTTERY_FUND = frozenset("公益金 使用情况 资助 彩票管理条例 发行费 彩票公益 专项资金 项目名称".split())
+# Phrases that contain a cue word but are not cues: strike them before matching.
+NEUTRAL = (
+    "投注站", "彩票销售网点", "体育彩票公益金", "福利彩票公益金", "彩票公益金", "注册资本", "注册商标",
+    "商标注册", "注册登记", "用户注册", "统一社会信用代码", "登录名", "电子政务", "电子证照", "电子邮件",
+    "电子信息", "电子商务", "电子签章", "电子版", "电子科技", "体育局", "体育总局", "群众体育", "全民健身",
+    "在线服务", "在线办理", "在线访谈", "在线咨询", "网上办事", "政务服务平台", "公共服务平台", "服务平台",
+    "信用平台", "信誉良好", "诚信", "充值卡", "游戏产业", "网络游戏", "国产化", "精品课程", "精品工程",
+    "亚洲开发银行", "亚洲基础设施", "欧美同学会", "福利院", "社会福利", "福利企业", "职工福利",
+    "公益直播", "直播带货", "新闻直播", "在线直播", "会议直播", "高清视频会议",
+)
+
+_BRAND = re.compile(
+    r"[a-z0-9\u4e00-\u9fff]{1,8}(?:体育|娱乐|电竞|棋牌|彩票|电子|游戏)(?:\(中国\))?"
+    r"(?:官方网站|官网|app|平台|登录|登陆|入口|注册|下载|网页版|手机版)"
+)
+
+
+def _build(words: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered))
+
+
+_GROUPS = {
+    "game": GAME_STRONG,
+    "game_weak": GAME_WEAK,
+    "sales": SALES_STRONG,
+    "sales_weak": SALES_WEAK,
+    "porn": PORN_STRONG,
+    "porn_weak": PORN_WEAK,
+    "anti": ANTI,
+    "fund": LOTTERY_FUND,
+}
+_WORD_GROUP: dict[str, str] = {}
+for _group, _words in reversed(_GROUPS.items()):  # earlier (stronger) groups win
+    for _w in _words:
+        _WORD_GROUP[_w] = _group
+_ALL = _build(_WORD_GROUP)
+_NEUTRAL = _build(NEUTRAL)
+_FIRST_CHARS = frozenset(w[0] for w in _WORD_GROUP)
+
+
+@dataclass
+class Cues:
+    """Distinct cue words found in one piece of text, by group."""
+
+    hits: dict[str, set[str]] = field(default_factory=dict)
+
+    def n(self, group: str) -> int:
+        return len(self.hits.get(group, ()))
+
+    def words(self, *groups: str) -> list[str]:
+        out: list[str] = []
+        for g in groups:
+            out.extend(sorted(self.hits.get(g, ())))
+        return out
+
+    @property
+    def gambling(self) -> bool:
+        """A gambling game or brand together with a sales phrase (or two games)."""
+        game, weak = self.n("game"), self.n("game_weak")
+        sales, sales_weak = self.n("sales"), self.n("sales_weak")
+        return bool(
+            (game and (sales or sales_weak))
+            or (weak and sales)
+            or game >= 2
+            or self.n("brand")
+        )
+
+    @property
+    def porn(self) -> bool:
+        strong, weak = self.n("porn"), self.n("porn_weak")
+        return strong >= 2 or (strong >= 1 and weak >= 1)
+
+    @property
+    def enforcement(self) -> bool:
+        return self.n("anti") > 0
+
+
+def cues(compact_text: str) -> Cues:
+    """Find cue words in *compact_text* (see normalize.compact)."""
+    found = Cues()
+    if not compact_text:
+        return found
+    text = _NEUTRAL.sub("|", compact_text) if any(
+        w in compact_text for w in ("投注站", "公益金", "注册", "电子", "平台", "在线", "福利", "精品",
+                                    "亚洲", "欧美", "体育", "直播", "信誉", "诚信", "游戏", "国产",
+                                    "充值")
+    ) else compact_text
+    for m in _ALL.finditer(text):
+        word = m.group(0)
+        found.hits.setdefault(_WORD_GROUP[word], set()).add(word)
+    if "game_weak" in found.hits or "game" in found.hits:
+        for m in _BRAND.finditer(text):
+            found.hits.setdefault("brand", set()).add(m.group(0))
+    return found

@@ -1,0 +1,337 @@
+"""One pass over the HTML: visible text, hidden regions, links, scripts, frames, head tags.
+
+Uses the standard library tokenizer (tolerant of broken and truncated markup) and keeps only
+what the rules need, so that a 20 KB page costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen frame".split()
+)
+BLOCK = frozenset(
+    "p div br li tr td th h1 h2 h3 h4 h5 h6 title dd dt table ul ol section article header "
+    "footer nav option marquee iframe form blockquote pre hr".split()
+)
+_SKIP = frozenset(("script", "style", "template", "textarea", "select"))
+
+_HIDE_STYLE = (
+    (re.compile(r"display\s*:\s*none"), "display:none"),
+    (re.compile(r"visibility\s*:\s*hidden"), "visibility:hidden"),
+    (
+        re.compile(r"(?:left|top|right|margin-left|margin-top|text-indent)\s*:\s*-\s*\d{3,}"),
+        "off-screen position",
+    ),
+    (re.compile(r"(?:left|top)\s*:\s*\d{5,}"), "off-screen position"),
+    (re.compile(r"font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:;|!|$)"), "font-size:0"),
+    (re.compile(r"opacity\s*:\s*0(?:\.0+)?\s*(?:;|!|$)"), "opacity:0"),
+    (re.compile(r"(?:^|;|\s)(?:height|width)\s*:\s*[01](?:px)?\s*(?:;|!|$)"), "zero size"),
+    (re.compile(r"clip\s*:\s*rect\(\s*0"), "clipped"),
+)
+_OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden")
+_COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
+_BG = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)")
+_NAMED = {
+    "white": "#ffffff", "black": "#000000", "red": "#ff0000", "blue": "#0000ff",
+    "#fff": "#ffffff", "#000": "#000000", "rgb(255,255,255)": "#ffffff", "rgb(0,0,0)": "#000000",
+}
+_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^\s*(?:[a-z0-9]*)([.#])([\w\-]+)\s*$", re.IGNORECASE)
+_JS_HIDE = re.compile(
+    r"getElementById\(\s*['\"]([\w\-]+)['\"]\s*\)\.style\.(?:display\s*=\s*['\"]none|"
+    r"visibility\s*=\s*['\"]hidden)",
+    re.IGNORECASE,
+)
+
+
+def colour(value: str) -> str:
+    v = value.strip().lower().replace(" ", "")
+    v = _NAMED.get(v, v)
+    if re.fullmatch(r"#[0-9a-f]{3}", v):
+        v = "#" + "".join(c * 2 for c in v[1:])
+    return v
+
+
+def hide_reason(style: str) -> str | None:
+    """Why an inline style hides its element, or None."""
+    style = style.lower()
+    for pattern, reason in _HIDE_STYLE:
+        if pattern.search(style):
+            if reason == "zero size" and not _OVERFLOW_HIDDEN.search(style):
+                continue
+            return reason
+    return None
+
+
+@dataclass
+class Link:
+    href: str
+    text: str
+    line: int
+    hidden: str | None
+    after_end: bool
+
+
+@dataclass
+class Region:
+    """An element the visitor cannot see, with what it contains."""
+
+    reason: str
+    tag: str
+    line: int
+    text: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def content(self) -> str:
+        return "".join(self.text)
+
+
+@dataclass
+class Frame:
+    src: str
+    width: str
+    height: str
+    style: str
+    line: int
+
+
+@dataclass
+class Page:
+    """What the rules look at."""
+
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    refresh: list[str] = field(default_factory=list)
+    text_parts: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    scripts: list[tuple[str, int]] = field(default_factory=list)
+    script_srcs: list[tuple[str, int]] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    lines: int = 0
+    end_line: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts)
+
+
+def _css_hidden(raw: str) -> tuple[set[str], set[str]]:
+    """Classes and ids that page-level CSS or script hides."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    if "<style" in raw or "<STYLE" in raw:
+        for block in _STYLE_BLOCK.findall(raw):
+            for selectors, body in _CSS_RULE.findall(block):
+                if hide_reason(body) is None:
+                    continue
+                for selector in selectors.split(","):
+                    m = _SIMPLE_SELECTOR.match(selector)
+                    if m:
+                        (classes if m.group(1) == "." else ids).add(m.group(2))
+    if "getElementById" in raw:
+        ids.update(_JS_HIDE.findall(raw))
+    return classes, ids
+
+
+class _Parser(HTMLParser):
+    def __init__(self, hidden_classes: set[str], hidden_ids: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.hidden_classes = hidden_classes
+        self.hidden_ids = hidden_ids
+        # Stack entries: (tag, region-or-None, background colour).
+        self.stack: list[tuple[str, Region | None, str]] = [("#root", None, "#ffffff")]
+        self.region: Region | None = None
+        self.skip: str | None = None
+        self.script_buf: list[str] = []
+        self.script_line = 0
+        self.anchor: tuple[str, list[str], int, Region | None] | None = None
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.ended = False
+
+    # --- element classification -------------------------------------------------------
+    def _hidden(self, tag: str, attrs: dict[str, str], bg: str) -> str | None:
+        style = attrs.get("style", "")
+        reason = hide_reason(style) if style else None
+        if reason:
+            return reason
+        if "hidden" in attrs and tag not in ("input",):
+            return "hidden attribute"
+        cls = attrs.get("class")
+        if cls and self.hidden_classes and any(c in self.hidden_classes for c in cls.split()):
+            return "display:none (CSS class)"
+        if attrs.get("id") in self.hidden_ids:
+            return "hidden by CSS/script id"
+        if tag == "marquee":
+            small = any(
+                attrs.get(k, "").strip().rstrip("px").isdigit() and int(attrs[k].rstrip("px")) <= 5
+                for k in ("width", "height")
+            )
+            fast = attrs.get("scrollamount", "0").isdigit() and int(attrs["scrollamount"]) >= 500
+            if small or fast:
+                return "tiny marquee"
+        if tag == "noscript":
+            return "noscript"
+        fg = attrs.get("color", "")
+        if not fg and style:
+            m = _COLOR.search(style.lower())
+            fg = m.group(1) if m else ""
+        if fg and colour(fg) == bg:
+            return "same colour as background"
+        if tag == "font" and attrs.get("size", "").strip() in ("0", "-7"):
+            return "font size 0"
+        return None
+
+    def _background(self, attrs: dict[str, str], parent: str) -> str:
+        bg = attrs.get("bgcolor")
+        if bg:
+            return colour(bg)
+        style = attrs.get("style")
+        if style:
+            m = _BG.search(style.lower())
+            if m and not m.group(1).strip().startswith("url"):
+                return colour(m.group(1).split()[0])
+        return parent
+
+    # --- tokenizer callbacks -------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        if self.skip:
+            return
+        attrs = {k: v or "" for k, v in attrs_list}
+        line = self.getpos()[0]
+        if tag in _SKIP:
+            self.skip = tag
+            if tag == "script":
+                src = attrs.get("src")
+                if src:
+                    self.page.script_srcs.append((src, line))
+                self.script_buf = []
+                self.script_line = line
+            return
+        if tag == "meta":
+            self._meta(attrs)
+            return
+        if tag == "title" and self.region is None:
+            self.in_title = True
+        if tag in ("iframe", "frame"):
+            self.page.frames.append(
+                Frame(attrs.get("src", ""), attrs.get("width", ""), attrs.get("height", ""),
+                      attrs.get("style", ""), line)
+            )
+        if tag in VOID:
+            if tag in ("br", "hr"):
+                self._text("\n")
+            elif tag == "area" and attrs.get("href"):
+                self._close_anchor()
+                self.anchor = (attrs["href"], [attrs.get("alt", "")], line, self.region)
+                self._close_anchor()
+            return
+        parent_bg = self.stack[-1][2]
+        reason = self._hidden(tag, attrs, parent_bg)
+        opened: Region | None = None
+        if reason and self.region is None:
+            opened = Region(reason, tag, line)
+            self.page.regions.append(opened)
+            self.region = opened
+        self.stack.append((tag, opened, self._background(attrs, parent_bg)))
+        if tag == "a" and attrs.get("href"):
+            self._close_anchor()
+            self.anchor = (attrs["href"], [], line, self.region)
+        if tag in BLOCK:
+            self._text("\n")
+
+    def handle_startendtag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs_list)
+        if tag not in VOID and not self.skip:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            if tag == self.skip:
+                if tag == "script" and self.script_buf:
+                    self.page.scripts.append(("".join(self.script_buf), self.script_line))
+                self.skip = None
+            return
+        if tag == "html":
+            self.ended = True
+            self.page.end_line = self.getpos()[0]
+        if tag == "title":
+            self.in_title = False
+        if tag == "a":
+            self._close_anchor()
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i][0] == tag:
+                for _, region, _ in self.stack[i:]:
+                    if region is not None and region is self.region:
+                        self.region = None
+                del self.stack[i:]
+                break
+        if tag in BLOCK:
+            self._text("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            if self.skip == "script":
+                self.script_buf.append(data)
+            return
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        self._text(data)
+
+    def _text(self, data: str) -> None:
+        if self.anchor is not None:
+            self.anchor[1].append(data)
+        if self.region is not None:
+            self.region.text.append(data)
+        else:
+            self.page.text_parts.append(data)
+
+    def _close_anchor(self) -> None:
+        if self.anchor is None:
+            return
+        href, parts, line, region = self.anchor
+        self.anchor = None
+        hidden = region.reason if region is not None else None
+        link = Link(href.strip(), "".join(parts).strip(), line, hidden, self.ended)
+        self.page.links.append(link)
+        if region is not None:
+            region.links.append(link)
+
+    def _meta(self, attrs: dict[str, str]) -> None:
+        key = (attrs.get("name") or attrs.get("property") or attrs.get("http-equiv") or "").lower()
+        content = attrs.get("content", "")
+        if key == "refresh":
+            self.page.refresh.append(content)
+        elif key:
+            self.page.meta[key] = (self.page.meta.get(key, "") + " " + content).strip()
+
+    def finish(self) -> Page:
+        self.close()
+        if self.skip == "script" and self.script_buf:
+            self.page.scripts.append(("".join(self.script_buf), self.script_line))
+        self._close_anchor()
+        self.page.title = " ".join("".join(self.title_parts).split())
+        self.page.lines = self.getpos()[0]
+        return self.page
+
+
+def parse(html: str) -> Page:
+    """Parse *html* (possibly broken or truncated) into a Page."""
+    classes, ids = _css_hidden(html)
+    parser = _Parser(classes, ids)
+    try:
+        parser.feed(html)
+        return parser.finish()
+    except (AssertionError, ValueError):  # malformed declarations in very broken markup
+        page = parser.page
+        page.title = " ".join("".join(parser.title_parts).split())
+        return page

@@ -1,0 +1,1 @@
+"""Built-in detection rules, one module per technique (see registry.BUILTIN_MODULES)."""

@@ -1,0 +1,34 @@
+"""The department's own name replaced in place (示例市科学技术局 → 某某体育科学技术局)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import Context
+from ..lexicon import cues
+from ..normalize import compact
+from ..registry import register
+from ..result import Finding, excerpt
+
+
+@register
+def own_name_replaced(ctx: Context) -> Iterator[Finding]:
+    """The tail of an own name (…科学技术局) preceded by a gambling brand, not the real prefix."""
+    text = ctx.body.text
+    for name in ctx.own_names:
+        if len(name) < 5:
+            continue
+        tail = name[-5:] if len(name) >= 8 else name[-3:]
+        for m in re.finditer(re.escape(tail), text):
+            end = m.end()
+            if text[max(0, end - len(name)) : end] == name:
+                continue
+            near = cues(compact(text[max(0, m.start() - 4) : m.start()]))
+            before = cues(compact(text[max(0, m.start() - 12) : m.start()]))
+            if before.n("game") or before.n("brand") or near.n("game_weak"):
+                yield Finding(
+                    "name_replaced", excerpt(text[max(0, m.start() - 12) : end]), "visible text",
+                    75.0, f"expected {name}",
+                )
+                return
