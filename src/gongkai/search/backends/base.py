@@ -1,0 +1,61 @@
+"""The backend interface. A backend stores the segmented words of each entry and answers three
+questions: how many entries match, which entries match in date order (newest first), and which of
+those match in the title or 发文字号 ("title tier")."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Protocol
+
+
+def make_ord(publish_date: date, entry_id: int) -> int:
+    """Publish date and entry id packed into one integer: sorting by it is sorting by date
+    (newest first when descending), and it is unique because the id is."""
+    return (publish_date.toordinal() << 32) | entry_id
+
+
+class Tier(Enum):
+    ALL = "all"  # every query word anywhere
+    TITLE = "title"  # every query word in the title or 发文字号
+    REST = "rest"  # ALL but not TITLE
+
+
+@dataclass(frozen=True)
+class Match:
+    terms: tuple[str, ...]  # segmented query words, AND
+    facets: tuple[str, ...]  # filter tokens, AND (always includes the department)
+    tier: Tier = Tier.ALL
+
+    def with_tier(self, tier: Tier) -> "Match":
+        return Match(self.terms, self.facets, tier if self.terms else Tier.ALL)
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """Space-separated, pre-segmented words per field."""
+
+    title: str
+    number: str
+    body: str
+    facets: str
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    approximate: bool = False
+
+
+class Backend(Protocol):
+    def write(self, entry_id: int, ord_: int, text: IndexedText) -> None:
+        """Store the words of one entry (its row in search_searchentry exists)."""
+
+    def delete(self, ords: list[int]) -> None:
+        """Forget the words of these entries (called before their rows are deleted)."""
+
+    def count(self, match: Match) -> Count: ...
+
+    def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
+        """The `ord` values of matching entries, newest first. `count` (from `count`) lets
+        the backend choose how to read them."""
+        ...

@@ -1,0 +1,58 @@
+"""SQLite FTS5. The virtual table's rowid is the entry's `ord`, so newest-first is FTS5's own
+reverse rowid order: `ORDER BY rowid DESC LIMIT n` stops after n matches and scores nothing."""
+
+from django.db import connection
+
+from gongkai.search.backends.base import Count, IndexedText, Match, Tier
+
+
+def _and(words: tuple[str, ...]) -> str:
+    # Words hold only letters, digits and CJK (text._WORD), so quoting cannot be escaped.
+    return " AND ".join(f'"{w}"' for w in words)
+
+
+def match_expression(match: Match) -> str:
+    facets = f"facets : ({_and(match.facets)})"
+    if not match.terms:
+        return facets
+    words = _and(match.terms)
+    if match.tier is Tier.TITLE:
+        return f"{{title number}} : ({words}) AND {facets}"
+    everything = f"{{title number body}} : ({words}) AND {facets}"
+    if match.tier is Tier.REST:
+        return f"({everything}) NOT ({{title number}} : ({words}))"
+    return everything
+
+
+class SqliteBackend:
+    def write(self, entry_id: int, ord_: int, text: IndexedText) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_fts (rowid, title, number, body, facets) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [ord_, text.title, text.number, text.body, text.facets],
+            )
+
+    def delete(self, ords: list[int]) -> None:
+        with connection.cursor() as cursor:
+            for start in range(0, len(ords), 500):
+                chunk = ords[start : start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
+
+    def count(self, match: Match) -> Count:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s",
+                [match_expression(match)],
+            )
+            return Count(int(cursor.fetchone()[0]))
+
+    def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                [match_expression(match), limit, offset],
+            )
+            return [int(row[0]) for row in cursor.fetchall()]
