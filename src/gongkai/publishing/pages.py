@@ -69,7 +69,7 @@ class Page:
 
 
 def file_for(url_path: str) -> str:
-    """"/" -> "index.html", "/xxgk/" -> "xxgk/index.html", "/a/b.html" -> "a/b.html"."""
+    """ "/" -> "index.html", "/xxgk/" -> "xxgk/index.html", "/a/b.html" -> "a/b.html"."""
     rel = url_path.lstrip("/")
     if rel == "" or rel.endswith("/"):
         rel += "index.html"

@@ -46,7 +46,8 @@ def render_template(
 
 
 def render_page(site: SiteInfo, page: pages.Page, *, key_id: str) -> bytes:
-    if page.content is not None:
-        return page.content
-    assert page.template is not None
-    return render_template(site, page.template, page.path, dict(page.context), key_id=key_id).encode()
+    if page.template is None:
+        return page.content or b""
+    return render_template(
+        site, page.template, page.path, dict(page.context), key_id=key_id
+    ).encode()

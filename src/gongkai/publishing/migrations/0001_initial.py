@@ -5,50 +5,109 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_seed_calendar'),
+        ("core", "0003_seed_calendar"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PortalSite',
+            name="PortalSite",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hosts', models.CharField(blank=True, help_text='本站点响应的主机名，多个用逗号分隔，如 kjj.example.gov.cn', max_length=300, verbose_name='域名')),
-                ('base_url', models.URLField(blank=True, help_text='规范链接、订阅和站点地图使用的地址；留空则用系统设置', verbose_name='对外地址')),
-                ('is_default', models.BooleanField(default=False, verbose_name='默认站点')),
-                ('site_code', models.CharField(blank=True, max_length=20, verbose_name='网站标识码')),
-                ('icp', models.CharField(blank=True, max_length=40, verbose_name='ICP备案号')),
-                ('police_record', models.CharField(blank=True, max_length=60, verbose_name='公安机关备案号')),
-                ('department', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='portal_site', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hosts",
+                    models.CharField(
+                        blank=True,
+                        help_text="本站点响应的主机名，多个用逗号分隔，如 kjj.example.gov.cn",
+                        max_length=300,
+                        verbose_name="域名",
+                    ),
+                ),
+                (
+                    "base_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="规范链接、订阅和站点地图使用的地址；留空则用系统设置",
+                        verbose_name="对外地址",
+                    ),
+                ),
+                ("is_default", models.BooleanField(default=False, verbose_name="默认站点")),
+                (
+                    "site_code",
+                    models.CharField(blank=True, max_length=20, verbose_name="网站标识码"),
+                ),
+                ("icp", models.CharField(blank=True, max_length=40, verbose_name="ICP备案号")),
+                (
+                    "police_record",
+                    models.CharField(blank=True, max_length=60, verbose_name="公安机关备案号"),
+                ),
+                (
+                    "department",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_site",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '门户站点设置',
-                'verbose_name_plural': '门户站点设置',
+                "verbose_name": "门户站点设置",
+                "verbose_name_plural": "门户站点设置",
             },
         ),
         migrations.CreateModel(
-            name='Publication',
+            name="Publication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('serial', models.PositiveIntegerField(verbose_name='发布序号')),
-                ('kind', models.CharField(choices=[('publish', '增量发布'), ('rebuild', '全站重建'), ('restore', '恢复')], max_length=10, verbose_name='类型')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('changes', models.JSONField(blank=True, default=list, verbose_name='变更')),
-                ('written', models.PositiveIntegerField(default=0, verbose_name='写入文件数')),
-                ('removed', models.PositiveIntegerField(default=0, verbose_name='删除文件数')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='站点文件总数')),
-                ('duration_ms', models.FloatField(default=0, verbose_name='耗时（毫秒）')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publications', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("serial", models.PositiveIntegerField(verbose_name="发布序号")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("publish", "增量发布"),
+                            ("rebuild", "全站重建"),
+                            ("restore", "恢复"),
+                        ],
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="时间")),
+                ("changes", models.JSONField(blank=True, default=list, verbose_name="变更")),
+                ("written", models.PositiveIntegerField(default=0, verbose_name="写入文件数")),
+                ("removed", models.PositiveIntegerField(default=0, verbose_name="删除文件数")),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="站点文件总数")),
+                ("duration_ms", models.FloatField(default=0, verbose_name="耗时（毫秒）")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publications",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '发布记录',
-                'verbose_name_plural': '发布记录',
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('department', 'serial'), name='publication_serial')],
+                "verbose_name": "发布记录",
+                "verbose_name_plural": "发布记录",
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("department", "serial"), name="publication_serial"
+                    )
+                ],
             },
         ),
     ]
