@@ -16,6 +16,8 @@ def _isolated_dirs(settings, tmp_path):
     settings.DATA_DIR.mkdir()
     settings.SITE_ROOT = tmp_path / "site"
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Hashing demo passwords with the production work factor would dominate the suite's time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                    "LOCATION": str(tmp_path)}}
     from django.core.cache import cache

@@ -6,7 +6,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
-from gongkai.core.models import AuditEntry, CalendarDay, CalendarYear, Department, Division, User, UserRole
+from gongkai.core.models import (
+    AuditEntry,
+    CalendarDay,
+    CalendarYear,
+    Department,
+    Division,
+    User,
+    UserRole,
+)
 
 
 class UserRoleInline(admin.TabularInline):

@@ -105,7 +105,8 @@ def verify_chain(batch: int = 2000) -> ChainProblem | None:
     for entry in _iter_entries(batch):
         if entry.prev_hash != prev:
             return ChainProblem(
-                entry.pk, f"第 {entry.pk} 条的前序哈希与上一条不符：其前面的记录被删除、插入或调换。"
+                entry.pk,
+                f"第 {entry.pk} 条的前序哈希与上一条不符：其前面的记录被删除、插入或调换。",
             )
         if crypto.digest(_canonical(entry)) != entry.hash:
             return ChainProblem(entry.pk, f"第 {entry.pk} 条的内容与其哈希不符：该记录被修改。")

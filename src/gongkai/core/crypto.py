@@ -12,9 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.exceptions import InvalidSignature
 
 
 class Suite(Protocol):
@@ -49,7 +49,8 @@ class Ed25519Sha256:
             tmp.chmod(0o600)
             tmp.rename(self.key_path)
         key = serialization.load_pem_private_key(self.key_path.read_bytes(), password=None)
-        assert isinstance(key, Ed25519PrivateKey)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError(f"{self.key_path} 不是 Ed25519 私钥。")
         return key
 
     def sign(self, data: bytes) -> str:
@@ -63,7 +64,9 @@ class Ed25519Sha256:
         return (
             self._private_key()
             .public_key()
-            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+            .public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
             .decode()
         )
 

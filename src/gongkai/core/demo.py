@@ -10,7 +10,7 @@ from django.db import transaction
 
 from gongkai.core.models import Department, Division, Role, User, UserRole
 
-DEMO_PASSWORD = "Gongkai2026demo"
+DEMO_PASSWORD = "Gongkai2026demo"  # noqa: S105 (published demo accounts)
 
 DEPARTMENT = {
     "slug": "kjj",
@@ -66,9 +66,7 @@ USERS = [
 
 @transaction.atomic
 def load_bureau() -> Department:
-    department, _ = Department.objects.get_or_create(
-        slug=DEPARTMENT["slug"], defaults=DEPARTMENT
-    )
+    department, _ = Department.objects.get_or_create(slug=DEPARTMENT["slug"], defaults=DEPARTMENT)
     divisions = {}
     for order, (code, name, kind, office) in enumerate(DIVISIONS):
         divisions[code], _ = Division.objects.get_or_create(

@@ -17,7 +17,9 @@ _ID_CHECK = "10X98765432"
 
 
 def credit_code_check_char(first17: str) -> str:
-    total = sum(_CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
+    total = sum(
+        _CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True)
+    )
     return _CREDIT_ALPHABET[(31 - total % 31) % 31]
 
 

@@ -9,175 +9,423 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_hash', models.CharField(max_length=64)),
-                ('count', models.BigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("last_hash", models.CharField(max_length=64)),
+                ("count", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': '审计日志链头',
-                'verbose_name_plural': '审计日志链头',
+                "verbose_name": "审计日志链头",
+                "verbose_name_plural": "审计日志链头",
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='站点标识')),
-                ('name', models.CharField(max_length=100, verbose_name='机关名称')),
-                ('short_name', models.CharField(blank=True, max_length=30, verbose_name='机关简称')),
-                ('credit_code', models.CharField(max_length=18, unique=True, verbose_name='统一社会信用代码')),
-                ('index_prefix', models.CharField(help_text='一般为组织机构代码，如 11520100009386123A', max_length=40, verbose_name='索引号前缀')),
-                ('index_pattern', models.CharField(default='{prefix}/{year}-{seq:05d}', help_text='可用 {prefix}、{year}、{seq}', max_length=80, verbose_name='索引号格式')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='办公地址')),
-                ('office_hours', models.CharField(blank=True, max_length=100, verbose_name='办公时间')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='联系电话')),
-                ('fax', models.CharField(blank=True, max_length=40, verbose_name='传真')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱')),
-                ('postcode', models.CharField(blank=True, max_length=6, verbose_name='邮政编码')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="站点标识")),
+                ("name", models.CharField(max_length=100, verbose_name="机关名称")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=30, verbose_name="机关简称"),
+                ),
+                (
+                    "credit_code",
+                    models.CharField(max_length=18, unique=True, verbose_name="统一社会信用代码"),
+                ),
+                (
+                    "index_prefix",
+                    models.CharField(
+                        help_text="一般为组织机构代码，如 11520100009386123A",
+                        max_length=40,
+                        verbose_name="索引号前缀",
+                    ),
+                ),
+                (
+                    "index_pattern",
+                    models.CharField(
+                        default="{prefix}/{year}-{seq:05d}",
+                        help_text="可用 {prefix}、{year}、{seq}",
+                        max_length=80,
+                        verbose_name="索引号格式",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="办公地址")),
+                (
+                    "office_hours",
+                    models.CharField(blank=True, max_length=100, verbose_name="办公时间"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="联系电话")),
+                ("fax", models.CharField(blank=True, max_length=40, verbose_name="传真")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="电子邮箱")),
+                ("postcode", models.CharField(blank=True, max_length=6, verbose_name="邮政编码")),
             ],
             options={
-                'verbose_name': '机关（站点）',
-                'verbose_name_plural': '机关（站点）',
+                "verbose_name": "机关（站点）",
+                "verbose_name_plural": "机关（站点）",
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('full_name', models.CharField(blank=True, max_length=40, verbose_name='姓名')),
-                ('title', models.CharField(blank=True, max_length=40, verbose_name='职务')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                ("full_name", models.CharField(blank=True, max_length=40, verbose_name="姓名")),
+                ("title", models.CharField(blank=True, max_length=40, verbose_name="职务")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="users",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作人员',
-                'verbose_name_plural': '工作人员',
+                "verbose_name": "工作人员",
+                "verbose_name_plural": "工作人员",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(db_index=True, verbose_name='时间')),
-                ('actor_name', models.CharField(max_length=80, verbose_name='操作人')),
-                ('ip', models.CharField(blank=True, max_length=45, verbose_name='来源地址')),
-                ('department_id_value', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='机关')),
-                ('object_type', models.CharField(db_index=True, max_length=60, verbose_name='对象类型')),
-                ('object_id', models.CharField(db_index=True, max_length=60, verbose_name='对象编号')),
-                ('object_repr', models.CharField(max_length=200, verbose_name='对象')),
-                ('action', models.CharField(db_index=True, max_length=60, verbose_name='操作')),
-                ('before', models.JSONField(blank=True, null=True, verbose_name='变更前')),
-                ('after', models.JSONField(blank=True, null=True, verbose_name='变更后')),
-                ('prev_hash', models.CharField(max_length=64, verbose_name='前一条哈希')),
-                ('hash', models.CharField(max_length=64, unique=True, verbose_name='哈希')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(db_index=True, verbose_name="时间")),
+                ("actor_name", models.CharField(max_length=80, verbose_name="操作人")),
+                ("ip", models.CharField(blank=True, max_length=45, verbose_name="来源地址")),
+                (
+                    "department_id_value",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="机关"
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.CharField(db_index=True, max_length=60, verbose_name="对象类型"),
+                ),
+                (
+                    "object_id",
+                    models.CharField(db_index=True, max_length=60, verbose_name="对象编号"),
+                ),
+                ("object_repr", models.CharField(max_length=200, verbose_name="对象")),
+                ("action", models.CharField(db_index=True, max_length=60, verbose_name="操作")),
+                ("before", models.JSONField(blank=True, null=True, verbose_name="变更前")),
+                ("after", models.JSONField(blank=True, null=True, verbose_name="变更后")),
+                ("prev_hash", models.CharField(max_length=64, verbose_name="前一条哈希")),
+                ("hash", models.CharField(max_length=64, unique=True, verbose_name="哈希")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '审计日志',
-                'verbose_name_plural': '审计日志',
-                'ordering': ['id'],
+                "verbose_name": "审计日志",
+                "verbose_name_plural": "审计日志",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='CalendarYear',
+            name="CalendarYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='年份')),
-                ('source', models.CharField(choices=[('package', '随软件提供（chinesecalendar）'), ('entered', '工作人员录入')], max_length=10, verbose_name='来源')),
-                ('notice', models.CharField(blank=True, max_length=200, verbose_name='通知文号或标题')),
-                ('entered_at', models.DateTimeField(auto_now=True, verbose_name='录入时间')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="年份")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("package", "随软件提供（chinesecalendar）"),
+                            ("entered", "工作人员录入"),
+                        ],
+                        max_length=10,
+                        verbose_name="来源",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.CharField(blank=True, max_length=200, verbose_name="通知文号或标题"),
+                ),
+                ("entered_at", models.DateTimeField(auto_now=True, verbose_name="录入时间")),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '节假日安排年度',
-                'verbose_name_plural': '节假日安排年度',
-                'ordering': ['-year'],
+                "verbose_name": "节假日安排年度",
+                "verbose_name_plural": "节假日安排年度",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='CalendarDay',
+            name="CalendarDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='日期')),
-                ('kind', models.CharField(choices=[('off', '放假'), ('work', '调休上班')], max_length=4, verbose_name='类型')),
-                ('name', models.CharField(max_length=20, verbose_name='节日')),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='days', to='core.calendaryear')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("off", "放假"), ("work", "调休上班")],
+                        max_length=4,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("name", models.CharField(max_length=20, verbose_name="节日")),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="days",
+                        to="core.calendaryear",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '节假日与调休日',
-                'verbose_name_plural': '节假日与调休日',
-                'ordering': ['date'],
+                "verbose_name": "节假日与调休日",
+                "verbose_name_plural": "节假日与调休日",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Division',
+            name="Division",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('code', models.SlugField(max_length=30, verbose_name='代码')),
-                ('kind', models.CharField(choices=[('division', '内设处室'), ('affiliate', '局属单位')], default='division', max_length=20, verbose_name='类别')),
-                ('is_general_office', models.BooleanField(default=False, verbose_name='是否办公室（政务公开牵头）')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='divisions', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                ("code", models.SlugField(max_length=30, verbose_name="代码")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("division", "内设处室"), ("affiliate", "局属单位")],
+                        default="division",
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                (
+                    "is_general_office",
+                    models.BooleanField(default=False, verbose_name="是否办公室（政务公开牵头）"),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="排序")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="divisions",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '处室与单位',
-                'verbose_name_plural': '处室与单位',
-                'ordering': ['department', 'order', 'id'],
+                "verbose_name": "处室与单位",
+                "verbose_name_plural": "处室与单位",
+                "ordering": ["department", "order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='division',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='core.division'),
+            model_name="user",
+            name="division",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="users",
+                to="core.division",
+            ),
         ),
         migrations.CreateModel(
-            name='UserRole',
+            name="UserRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('drafter', '经办人'), ('division_head', '处室负责人'), ('legality_reviewer', '合法性审查'), ('confidentiality_reviewer', '保密审查'), ('publisher', '办公室（公开发布）'), ('disclosure_head', '政务公开工作机构负责人'), ('leader', '局领导'), ('auditor', '审计员'), ('sysadmin', '系统管理员')], max_length=30, verbose_name='角色')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("drafter", "经办人"),
+                            ("division_head", "处室负责人"),
+                            ("legality_reviewer", "合法性审查"),
+                            ("confidentiality_reviewer", "保密审查"),
+                            ("publisher", "办公室（公开发布）"),
+                            ("disclosure_head", "政务公开工作机构负责人"),
+                            ("leader", "局领导"),
+                            ("auditor", "审计员"),
+                            ("sysadmin", "系统管理员"),
+                        ],
+                        max_length=30,
+                        verbose_name="角色",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '角色分配',
-                'verbose_name_plural': '角色分配',
+                "verbose_name": "角色分配",
+                "verbose_name_plural": "角色分配",
             },
         ),
         migrations.AddConstraint(
-            model_name='division',
-            constraint=models.UniqueConstraint(fields=('department', 'code'), name='division_code_unique'),
+            model_name="division",
+            constraint=models.UniqueConstraint(
+                fields=("department", "code"), name="division_code_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='division',
-            constraint=models.UniqueConstraint(fields=('department', 'name'), name='division_name_unique'),
+            model_name="division",
+            constraint=models.UniqueConstraint(
+                fields=("department", "name"), name="division_name_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='userrole',
-            constraint=models.UniqueConstraint(fields=('user', 'role'), name='user_role_unique'),
+            model_name="userrole",
+            constraint=models.UniqueConstraint(fields=("user", "role"), name="user_role_unique"),
         ),
     ]

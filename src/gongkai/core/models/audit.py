@@ -51,3 +51,6 @@ class AuditHead(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "审计日志链头"
+
+    def __str__(self) -> str:
+        return f"{self.count} 条，最新哈希 {self.last_hash[:12]}"

@@ -103,7 +103,9 @@ class User(AbstractUser):
     def role_set(self) -> frozenset[str]:
         cached: frozenset[str] | None = getattr(self, "_role_cache", None)
         if cached is None:
-            cached = frozenset(self.roles.values_list("role", flat=True)) if self.pk else frozenset()
+            cached = (
+                frozenset(self.roles.values_list("role", flat=True)) if self.pk else frozenset()
+            )
             self._role_cache = cached
         return cached
 

@@ -23,7 +23,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 target = ""
             return redirect(target or "core:workbench")
         error = result.error
-    return render(request, "core/login.html", {"form": form, "error": error}, status=400 if error else 200)
+    return render(
+        request, "core/login.html", {"form": form, "error": error}, status=400 if error else 200
+    )
 
 
 @require_POST

@@ -12,17 +12,23 @@ from gongkai.core.forms import CalendarYearForm
 from gongkai.core.models import CalendarYear, Role
 from gongkai.core.notice_text import format_days
 from gongkai.core.permissions import PermissionDenied
-from gongkai.core.services.calendar import CalendarEntryError, calendar_enter_year, missing_next_year
+from gongkai.core.services.calendar import (
+    CalendarEntryError,
+    calendar_enter_year,
+    missing_next_year,
+)
 
 EDITOR_ROLES = (Role.SYSADMIN, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
 
 
-def _months(year: int, off: dict[dt.date, str], work: dict[dt.date, str]) -> list[dict[str, object]]:
+def _months(
+    year: int, off: dict[dt.date, str], work: dict[dt.date, str]
+) -> list[dict[str, object]]:
     months = []
     for month in range(1, 13):
         weeks = []
         for week in pycal.Calendar().monthdatescalendar(year, month):
-            cells = []
+            cells: list[dict[str, object] | None] = []
             for day in week:
                 if day.month != month:
                     cells.append(None)
@@ -30,7 +36,9 @@ def _months(year: int, off: dict[dt.date, str], work: dict[dt.date, str]) -> lis
                 kind = "off" if day in off else "work" if day in work else ""
                 if not kind and day.weekday() >= 5:
                     kind = "weekend"
-                cells.append({"day": day.day, "kind": kind, "name": off.get(day) or work.get(day) or ""})
+                cells.append(
+                    {"day": day.day, "kind": kind, "name": off.get(day) or work.get(day) or ""}
+                )
             weeks.append(cells)
         months.append({"month": month, "weeks": weeks})
     return months
@@ -39,11 +47,15 @@ def _months(year: int, off: dict[dt.date, str], work: dict[dt.date, str]) -> lis
 @login_required
 def calendar_index(request: HttpRequest) -> HttpResponse:
     years = CalendarYear.objects.select_related("entered_by").order_by("-year")
-    return render(request, "core/calendar_index.html", {
-        "years": years,
-        "missing": missing_next_year(timezone.localdate()),
-        "can_edit": request.user.has_role(*EDITOR_ROLES),  # type: ignore[union-attr]
-    })
+    return render(
+        request,
+        "core/calendar_index.html",
+        {
+            "years": years,
+            "missing": missing_next_year(timezone.localdate()),
+            "can_edit": request.user.has_role(*EDITOR_ROLES),  # type: ignore[union-attr]
+        },
+    )
 
 
 @login_required
@@ -51,10 +63,16 @@ def calendar_year(request: HttpRequest, year: int) -> HttpResponse:
     entry = get_object_or_404(CalendarYear, year=year)
     off = {d.date: d.name for d in entry.days.filter(kind="off")}
     work = {d.date: d.name for d in entry.days.filter(kind="work")}
-    return render(request, "core/calendar_year.html", {
-        "entry": entry, "months": _months(year, off, work),
-        "off_text": format_days(off), "work_text": format_days(work),
-    })
+    return render(
+        request,
+        "core/calendar_year.html",
+        {
+            "entry": entry,
+            "months": _months(year, off, work),
+            "off_text": format_days(off),
+            "work_text": format_days(work),
+        },
+    )
 
 
 @login_required
