@@ -65,11 +65,13 @@ def test_removed_last_entry_is_found(chain):
 def test_reordered_entries_are_found(chain):
     a, b = chain[1], chain[2]
     _raw(
-        "UPDATE core_auditentry SET after = CASE id WHEN %s THEN %s WHEN %s THEN %s END "
-        "WHERE id IN (%s, %s)",
-        [a.pk, '{"n": 2}', b.pk, '{"n": 1}', a.pk, b.pk],
+        "UPDATE core_auditentry SET after = (SELECT o.after FROM core_auditentry o "
+        "WHERE o.id = CASE WHEN core_auditentry.id = %s THEN %s ELSE %s END) WHERE id IN (%s, %s)",
+        [a.pk, b.pk, a.pk, a.pk, b.pk],
     )
-    assert audit.verify_chain() is not None
+    assert AuditEntry.objects.get(pk=a.pk).after == {"n": 2}
+    problem = audit.verify_chain()
+    assert problem is not None and problem.entry_id == a.pk
 
 
 def test_application_cannot_change_or_delete_entries(chain):
