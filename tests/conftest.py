@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 
 from gongkai.core.demo import load_bureau
@@ -18,8 +21,12 @@ def _isolated_dirs(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing demo passwords with the production work factor would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": str(tmp_path)}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
     from django.core.cache import cache
 
     cache.clear()
@@ -28,3 +35,54 @@ def _isolated_dirs(settings, tmp_path):
     crypto.suite.cache_clear()
     yield
     crypto.suite.cache_clear()
+
+
+# ---- Real-browser tests: Debian's chromium driven by Playwright -------------------------------
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it are ordinary synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium):
+    """new_page(viewport=DESKTOP) -> a fresh page in its own context (own cookies)."""
+    contexts = []
+
+    def make(viewport=DESKTOP, **kwargs):
+        context = chromium.new_context(viewport=viewport, locale="zh-CN", **kwargs)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot to $SCREENSHOT_DIR (default: var/screenshots)."""
+    folder = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).parent.parent / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

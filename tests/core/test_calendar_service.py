@@ -122,7 +122,12 @@ def test_calendar_entry_page_shows_chinese_errors(bureau, client):
     client.force_login(User.objects.get(username="office"))
     response = client.post(
         reverse("core:calendar_enter"),
-        {"year": "2027", "off_days": "春节 2027-02-06", "work_days": "春节 2027-02-08", "confirm": "1"},
+        {
+            "year": "2027",
+            "off_days": "春节 2027-02-06",
+            "work_days": "春节 2027-02-08",
+            "confirm": "1",
+        },
     )
     assert "2027-02-08 是星期一，调休上班日只能是周六或周日。" in response.content.decode()
     assert not CalendarYear.objects.filter(year=2027).exists()

@@ -9,7 +9,12 @@ D = dt.date
 def test_package_knows_2026_as_the_design_lists_it():
     notice = next(n for n in package_notices() if n.year == 2026)
     assert set(notice.work_days) == {
-        D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10),
+        D(2026, 1, 4),
+        D(2026, 2, 14),
+        D(2026, 2, 28),
+        D(2026, 5, 9),
+        D(2026, 9, 20),
+        D(2026, 10, 10),
     }
     assert notice.off_days[D(2026, 2, 15)] == "春节"
     assert notice.off_days[D(2026, 10, 7)] == "国庆节"
@@ -39,7 +44,10 @@ def test_parse_ranges_and_single_days():
     days, errors = parse_days("春节 2027-02-05 至 2027-02-07\n元旦 2027-01-01\n")
     assert errors == []
     assert days == {
-        D(2027, 1, 1): "元旦", D(2027, 2, 5): "春节", D(2027, 2, 6): "春节", D(2027, 2, 7): "春节",
+        D(2027, 1, 1): "元旦",
+        D(2027, 2, 5): "春节",
+        D(2027, 2, 6): "春节",
+        D(2027, 2, 7): "春节",
     }
     assert format_days(days) == "元旦 2027-01-01\n春节 2027-02-05 至 2027-02-07"
 

@@ -36,7 +36,10 @@ def test_credit_code_wrong_length_and_letters():
 def test_resident_id():
     assert resident_id_error("11010519491231002X") is None
     assert resident_id_error("110105194912310021") == "居民身份证号码校验位不符，请核对后重新输入。"
-    assert resident_id_error("110105194902300020") == "居民身份证号码中的出生日期无效，请核对第7至14位。"
+    assert (
+        resident_id_error("110105194902300020")
+        == "居民身份证号码中的出生日期无效，请核对第7至14位。"
+    )
     assert resident_id_error("12345") is not None
 
 
