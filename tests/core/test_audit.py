@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
@@ -38,7 +40,7 @@ def test_intact_chain_verifies(chain, capsys):
 
 def test_entries_link_to_their_predecessor(chain):
     assert chain[0].prev_hash == audit.GENESIS
-    for prev, entry in zip(chain, chain[1:], strict=False):
+    for prev, entry in itertools.pairwise(chain):
         assert entry.prev_hash == prev.hash
 
 
