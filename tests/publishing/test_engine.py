@@ -16,7 +16,9 @@ TODAY = dt.date(2026, 11, 26)
 @pytest.fixture
 def site(tmp_path: Path) -> engine.SiteDir:
     suite = Ed25519Sha256(key_path=tmp_path / "key.pem")
-    return engine.SiteDir(tmp_path / "site", suite, site="kjj", base_url="https://kjj.example.gov.cn")
+    return engine.SiteDir(
+        tmp_path / "site", suite, site="kjj", base_url="https://kjj.example.gov.cn"
+    )
 
 
 def publish(site, writes=(), removes=(), **kw):
