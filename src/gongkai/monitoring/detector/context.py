@@ -8,7 +8,7 @@ from functools import cached_property
 
 from . import jsdecode
 from .domains import host_of, is_whitelisted
-from .lexicon import Cues, cues
+from .lexicon import Cues, cues, cues_many
 from .normalize import Normalized, compact, normalize
 from .page import Link, Page
 
@@ -31,6 +31,9 @@ class Part:
     @cached_property
     def cues(self) -> Cues:
         return cues(self.compact)
+
+    def preset(self, found: Cues) -> None:
+        self.__dict__["cues"] = found
 
 
 @dataclass
@@ -108,4 +111,6 @@ def build(
                 Part(kind, loc, t.strip()) for (kind, loc, _), t in zip(pieces, texts, strict=True)
             )
     ctx.parts.extend(_body_parts(body.text.split("\n", 1)[-1]))
+    for part, found in zip(ctx.parts, cues_many([p.compact for p in ctx.parts]), strict=True):
+        part.preset(found)
     return ctx

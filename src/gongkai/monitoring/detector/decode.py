@@ -27,6 +27,10 @@ _BINARY_MAGIC = (
 _PERMISSIVE = {"latin-1", "iso8859-1", "cp1252", "ascii"}
 
 
+# Bytes that appear in text: everything but C0 controls other than tab, newlines, FF, ESC.
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+
+
 class DecodeError(ValueError):
     """The input is not text that can be inspected as HTML (binary, empty)."""
 
@@ -51,7 +55,7 @@ def _sniff_binary(raw: bytes) -> str | None:
     head = raw[:4096]
     if b"\x00" in head:
         return "binary data (NUL bytes)"
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _TEXT_BYTES))
     if head and controls / len(head) > 0.05:
         return "binary data (control bytes)"
     return None

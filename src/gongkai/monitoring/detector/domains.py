@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Suffixes a government page may link to without raising an eyebrow: government, education and
@@ -71,6 +72,7 @@ SPAM_TOKENS = (
 )
 
 
+@lru_cache(maxsize=8192)
 def host_of(url: str) -> str:
     """Lower-case host of an absolute or protocol-relative URL; '' for relative ones."""
     url = url.strip()
@@ -85,8 +87,19 @@ def host_of(url: str) -> str:
     return host.rstrip(".").lower()
 
 
+@lru_cache(maxsize=8192)
+def _whitelisted(host: str, whitelist: tuple[str, ...]) -> bool:
+    return _match(host, whitelist)
+
+
 def is_whitelisted(host: str, whitelist: Iterable[str]) -> bool:
     """True if *host* equals or is a subdomain of a whitelist entry (entries may start with '.')."""
+    if isinstance(whitelist, tuple):
+        return _whitelisted(host, whitelist)
+    return _match(host, whitelist)
+
+
+def _match(host: str, whitelist: Iterable[str]) -> bool:
     if not host:
         return True
     for entry in whitelist:

@@ -9,6 +9,7 @@ legitimately write about lotteries (福利彩票公益金) and against gambling 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -49,7 +50,8 @@ PORN_WEAK = frozenset(
 ANTI = frozenset(
     """打击 整治 治理 专项 违法 犯罪 警惕 谨防 防范 切勿 不要 不得 严禁 禁止 取缔 查处 举报 诈骗 危害 远离 抵制
     拒绝 依法 公安 提醒 宣传 案件 涉赌 非法 不参与 警示 上当 受骗 陷阱 套路 扫黄打非 淫秽 净网 清朗 侦破 抓获
-    刑事 拘留 处罚 监管 违规 风险提示 反诈 话术 识别 严厉""".split()
+    刑事 拘留 处罚 监管 违规 风险提示 反诈 话术 识别 严厉 伪装 沉迷 倾家荡产 血本无归 诱导 诱饵 不法分子
+    骗局 赢少输多 涉黄 低俗""".split()
 )
 LOTTERY_FUND = frozenset("公益金 使用情况 资助 彩票管理条例 发行费 彩票公益 专项资金 项目名称".split())
 # Phrases that contain a cue word but are not cues: strike them before matching.
@@ -90,7 +92,9 @@ for _group, _words in reversed(_GROUPS.items()):  # earlier (stronger) groups wi
         _WORD_GROUP[_w] = _group
 _ALL = _build(_WORD_GROUP)
 _NEUTRAL = _build(NEUTRAL)
-_FIRST_CHARS = frozenset(w[0] for w in _WORD_GROUP)
+_NEUTRAL_HINTS = ("投注站", "公益金", "注册", "电子", "平台", "在线", "福利", "精品", "亚洲", "欧美",
+                  "体育", "直播", "信誉", "诚信", "游戏", "国产", "充值", "服务", "商标", "用户", "高清",
+                  "全民", "职工", "社会")
 
 
 @dataclass
@@ -130,15 +134,38 @@ class Cues:
         return self.n("anti") > 0
 
 
+def cues_many(texts: list[str]) -> list[Cues]:
+    """cues() for many pieces of text in one regular-expression pass."""
+    found = [Cues() for _ in texts]
+    if not texts:
+        return found
+    joined = "\x00".join(texts)
+    if any(w in joined for w in _NEUTRAL_HINTS):
+        joined = _NEUTRAL.sub(lambda m: "|" * len(m.group(0)), joined)
+    starts = [0]
+    for t in texts[:-1]:
+        starts.append(starts[-1] + len(t) + 1)
+    brand_candidates: set[int] = set()
+    for m in _ALL.finditer(joined):
+        i = bisect_right(starts, m.start()) - 1
+        word = m.group(0)
+        group = _WORD_GROUP[word]
+        found[i].hits.setdefault(group, set()).add(word)
+        if group in ("game", "game_weak"):
+            brand_candidates.add(i)
+    for i in brand_candidates:
+        for m in _BRAND.finditer(texts[i]):
+            found[i].hits.setdefault("brand", set()).add(m.group(0))
+    return found
+
+
 def cues(compact_text: str) -> Cues:
     """Find cue words in *compact_text* (see normalize.compact)."""
     found = Cues()
     if not compact_text:
         return found
     text = _NEUTRAL.sub("|", compact_text) if any(
-        w in compact_text for w in ("投注站", "公益金", "注册", "电子", "平台", "在线", "福利", "精品",
-                                    "亚洲", "欧美", "体育", "直播", "信誉", "诚信", "游戏", "国产",
-                                    "充值")
+        w in compact_text for w in _NEUTRAL_HINTS
     ) else compact_text
     for m in _ALL.finditer(text):
         word = m.group(0)

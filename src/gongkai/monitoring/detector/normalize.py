@@ -58,7 +58,23 @@ class Normalized:
         return self.traditional / total if total else 0.0
 
 
+@lru_cache(maxsize=1)
+def _convertible_table() -> dict[int, None]:
+    """Translate table deleting every simplified character that has a distinct traditional form."""
+    chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
+    traditional = to_traditional(chars)
+    if len(traditional) != len(chars):
+        return {}
+    return {ord(s): None for s, t in zip(chars, traditional, strict=True) if s != t}
+
+
+def _count_convertible(text: str) -> int:
+    return len(text) - len(text.translate(_convertible_table()))
+
+
 def _count_changed(before: str, after: str) -> int:
+    if before == after:
+        return 0
     if len(before) == len(after):
         return sum(1 for a, b in zip(before, after, strict=True) if a != b)
     return sum(1 for c in before if to_simplified(c) != c)  # rare: phrase changed length
@@ -86,10 +102,9 @@ def normalize(text: str, *, count_scripts: bool = True) -> Normalized:
         simplified = to_simplified(text)
         if count_scripts:
             result.traditional = _count_changed(text, simplified)
-            traditional = to_traditional(simplified)
-            # Characters whose simplified form differs from the traditional one, written
-            # simplified: the denominator that tells "interleaved" from "a 繁體 page".
-            result.convertible = _count_changed(traditional, simplified) - result.traditional
+            # Characters that have a distinct traditional form but are written simplified: the
+            # denominator that tells "interleaved" from "a 繁體 page".
+            result.convertible = _count_convertible(text)
         text = simplified
     result.text = text
     return result

@@ -18,13 +18,32 @@ from ..result import Finding, excerpt
 
 _LATIN = re.compile(r"[A-Za-z]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_URLISH = frozenset("./@:_-=&?%#\\")
+_BEFORE_CODE = frozenset("./@_-=&?%#\\")
+_AFTER_CODE = frozenset("/@_=\\")
 
 
 def _is_code_like(text: str, start: int, end: int) -> bool:
+    """Part of a URL, e-mail address, file name or identifier rather than prose."""
     before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    return before in _URLISH or after in _URLISH
+    after = text[end : end + 2]
+    if before in _BEFORE_CODE or (after[:1] in _AFTER_CODE):
+        return True
+    return after[:1] in ".:" and after[1:2].isascii() and after[1:2].isalnum() or after == ":/"
+
+
+_RUN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _word_syllables(word: str) -> int:
+    """Syllables of a pinyin *word*; 0 if it is not pinyin or looks like a proper name."""
+    lower = word.lower()
+    pieces = segment(lower)
+    if not pieces:
+        return 0
+    # Proper names are capitalised and short (Beijing, Zhongguancun); rewritten text is not.
+    if word != lower and not word.isupper() and len(pieces) < 5:
+        return 0
+    return len(pieces)
 
 
 @register
@@ -33,38 +52,33 @@ def pinyin_runs(ctx: Context) -> Iterator[Finding]:
     text = ctx.body.text
     if not _CJK.search(text):
         return  # an English or pinyin-only page is not Chinese text rewritten
-    tokens = 0
-    latin_words = 0
-    syllables = 0
-    longest = 0
-    samples: list[str] = []
-    for m in _LATIN.finditer(text):
-        word = m.group(0)
-        if len(word) < 4:
-            continue
-        latin_words += 1
+    runs: list[tuple[int, int]] = []  # (syllables, start offset)
+    latin_words = pinyin_words = 0
+    for m in _RUN.finditer(text):
         if _is_code_like(text, m.start(), m.end()):
             continue
-        lower = word.lower()
-        # Proper names are capitalised once (Beijing, Shili Kejiju); rewritten text is not.
-        if word != lower and not word.isupper():
+        words = m.group(0).split(" ")
+        counts = [_word_syllables(w) for w in words]
+        long_words = [c for w, c in zip(words, counts, strict=True) if len(w) >= 4]
+        latin_words += len(long_words)
+        pinyin_words += sum(1 for c in long_words if c)
+        if len(words) >= 5 and all(counts) and m.group(0).islower():
+            runs.append((sum(counts), m.start()))  # spaced syllables: "ju ji guan ge chu"
             continue
-        pieces = segment(lower)
-        if not pieces or len(pieces) < 3:
-            continue
-        tokens += 1
-        syllables += len(pieces)
-        longest = max(longest, len(pieces))
-        if len(samples) < 3:
-            samples.append(text[max(0, m.start() - 12) : m.end() + 12])
-    if not tokens or tokens < 0.6 * latin_words:
+        runs.extend((c, m.start() + len(" ".join(words[:i])))
+                    for i, c in enumerate(counts) if c >= 3)
+    if not runs or pinyin_words < 0.6 * latin_words:
         return
+    tokens = len(runs)
+    syllables = sum(c for c, _ in runs)
+    longest = max(c for c, _ in runs)
     if longest >= 8 or (syllables >= 15 and tokens >= 3):
         weight = 80.0 if syllables >= 20 else 65.0
     elif syllables >= 9 and tokens >= 2:
         weight = 40.0
     else:
         return
+    samples = [text[max(0, at - 8) : at + 40] for _, at in sorted(runs, reverse=True)[:3]]
     yield Finding(
         "pinyin_run", excerpt(" … ".join(samples)), "visible text", weight,
         f"{tokens} pinyin runs, {syllables} syllables, longest {longest}",
