@@ -113,3 +113,18 @@ def test_department_credit_code_is_validated(bureau):
     with pytest.raises(ValidationError) as info:
         bureau.full_clean()
     assert "第18位应为 P" in str(info.value)
+
+
+def test_admin_changes_are_audited_and_validated(bureau, client):
+    client.force_login(User.objects.get(username="admin"))
+    url = reverse("admin:core_department_change", args=[bureau.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data["credit_code"] = "11520100MB1234567A"
+    page = client.post(url, data)
+    assert "第18位应为 P" in page.content.decode()
+    data["credit_code"] = bureau.credit_code
+    data["phone"] = "0851-80000000"
+    assert client.post(url, data).status_code == 302
+    entry = AuditEntry.objects.get(action="admin.change", object_type="core.department")
+    assert entry.before["phone"] == "0851-87987000" and entry.after["phone"] == "0851-80000000"
