@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = "全文检索"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from gongkai.search import site  # noqa: F401  (registers the portal asset source)

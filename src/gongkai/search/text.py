@@ -13,7 +13,7 @@ import rjieba
 
 # Function words that carry no meaning on their own; left out of the index and of queries
 # (a query made only of them keeps them, and simply finds nothing).
-STOP_WORDS = frozenset("的 了 和 与 及 或 在 是 对 等 之 为 把 被 于 其 并 以 而 将 由 从".split())
+STOP_WORDS = frozenset("的了和与及或在是对等之为把被于其并以而将由从")
 
 # Prefix of the filter tokens stored next to the words (department, year, issuer, ...). No
 # segmented word starts with it because words are folded to lower case and the prefix holds

@@ -47,11 +47,15 @@ class Count:
 
 
 class Backend(Protocol):
-    def write(self, entry_id: int, ord_: int, text: IndexedText) -> None:
-        """Store the words of one entry (its row in search_searchentry exists)."""
+    def write(self, rows: list[tuple[int, int, IndexedText]]) -> None:
+        """For each (entry id, ord, words): set the entry's `ord` and store its words. The
+        entries' rows exist in search_searchentry; their old words were deleted."""
 
     def delete(self, ords: list[int]) -> None:
         """Forget the words of these entries (called before their rows are deleted)."""
+
+    def optimize(self) -> None:
+        """Make queries fast again after a bulk load."""
 
     def count(self, match: Match) -> Count: ...
 

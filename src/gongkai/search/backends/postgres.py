@@ -48,22 +48,30 @@ def _plan(cursor: Any, *off: str) -> None:
 
 
 class PostgresBackend:
-    def write(self, entry_id: int, ord_: int, text: IndexedText) -> None:
+    def write(self, rows: list[tuple[int, int, IndexedText]]) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE search_searchentry SET "
+            cursor.executemany(
+                "UPDATE search_searchentry SET ord = %s, "
                 "tsv_title = strip(to_tsvector('simple', %s)), "
                 "tsv = strip(to_tsvector('simple', %s)) WHERE id = %s",
                 [
-                    f"{text.title} {text.number} {text.facets}",
-                    f"{text.title} {text.number} {text.body} {text.facets}",
-                    entry_id,
+                    (
+                        ord_,
+                        f"{t.title} {t.number} {t.facets}",
+                        f"{t.title} {t.number} {t.body} {t.facets}",
+                        entry_id,
+                    )
+                    for entry_id, ord_, t in rows
                 ],
             )
 
     def delete(self, ords: list[int]) -> None:
         # The words live in the entry's own row and go with it.
         return None
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
 
     def count(self, match: Match) -> Count:
         condition, params = _condition(match)

@@ -25,12 +25,16 @@ def match_expression(match: Match) -> str:
 
 
 class SqliteBackend:
-    def write(self, entry_id: int, ord_: int, text: IndexedText) -> None:
+    def write(self, rows: list[tuple[int, int, IndexedText]]) -> None:
         with connection.cursor() as cursor:
-            cursor.execute(
+            cursor.executemany(
+                "UPDATE search_searchentry SET ord = %s WHERE id = %s",
+                [(ord_, entry_id) for entry_id, ord_, _ in rows],
+            )
+            cursor.executemany(
                 "INSERT INTO search_fts (rowid, title, number, body, facets) "
                 "VALUES (%s, %s, %s, %s, %s)",
-                [ord_, text.title, text.number, text.body, text.facets],
+                [(o, t.title, t.number, t.body, t.facets) for _, o, t in rows],
             )
 
     def delete(self, ords: list[int]) -> None:
@@ -39,6 +43,10 @@ class SqliteBackend:
                 chunk = ords[start : start + 500]
                 marks = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
+
+    def optimize(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
     def count(self, match: Match) -> Count:
         with connection.cursor() as cursor:
