@@ -112,3 +112,19 @@ def test_bad_filter_dates_get_a_message(chain, client):
     client.force_login(User.objects.get(username="auditor"))
     page = client.get(reverse("core:audit"), {"date_from": "2026-12-01", "date_to": "2026-01-01"})
     assert "起始日期不能晚于截止日期。" in page.content.decode()
+
+
+def test_nightly_check_records_and_raises_a_todo(chain):
+    import datetime as dt
+
+    from gongkai.core import todos
+    from gongkai.core.tasks import audit_verify_run
+
+    auditor = User.objects.get(username="auditor")
+    assert audit_verify_run().ok
+    assert not [t for t in todos.collect(auditor, dt.date(2026, 11, 26)) if t.module == "审计日志"]
+    _raw("DELETE FROM core_auditentry WHERE id = %s", [chain[1].pk])
+    run = audit_verify_run()
+    assert not run.ok
+    titles = [t.title for t in todos.collect(auditor, dt.date(2026, 11, 26))]
+    assert "审计日志哈希链校验未通过" in titles

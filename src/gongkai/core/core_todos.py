@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from django.urls import reverse
 
 from gongkai.core import todos
-from gongkai.core.models import Role, User
+from gongkai.core.models import JobRun, Role, User
 from gongkai.core.services.calendar import missing_next_year
 
 
@@ -23,5 +23,21 @@ def calendar_notice_due(user: User, today: dt.date) -> Iterator[todos.Todo]:
         module="工作日历",
         due=dt.date(today.year, 12, 31),
         detail=f"{year}年的法定期限目前为暂定期限；国务院办公厅通知发布后请录入。",
+        level="urgent",
+    )
+
+
+@todos.provider
+def audit_chain_broken(user: User, today: dt.date) -> Iterator[todos.Todo]:
+    if not user.has_role(Role.AUDITOR, Role.SYSADMIN):
+        return
+    last = JobRun.objects.filter(name="audit.verify").first()
+    if last is None or last.ok:
+        return
+    yield todos.Todo(
+        title="审计日志哈希链校验未通过",
+        url=reverse("core:audit"),
+        module="审计日志",
+        detail=last.message,
         level="urgent",
     )

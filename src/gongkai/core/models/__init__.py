@@ -1,5 +1,6 @@
 from gongkai.core.models.audit import AuditEntry, AuditHead
 from gongkai.core.models.calendar import CalendarDay, CalendarYear
+from gongkai.core.models.jobs import JobRun
 from gongkai.core.models.org import Department, Division, Role, User, UserRole
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "Department",
+    "JobRun",
     "Division",
     "Role",
     "User",
