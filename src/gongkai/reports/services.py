@@ -346,7 +346,7 @@ def imported_year_save(
 
 
 # ------------------------------------------------------------------ portal
-PORTAL_CHANGE_KIND = "annual_report"
+PORTAL_CHANGE_KIND = "report"  # the portal shell refreshes its lists on "report" too
 
 
 def _publish_on_commit(report: Report) -> None:

@@ -1,9 +1,10 @@
 """The three tables as grids of merged cells, shared by the HTML, .docx and .xlsx renderers and
 by the .xlsx import, so that every output (and the import) has exactly the official layout."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from gongkai.reports.domain import tables as t
 from gongkai.reports.domain.annual import AnnualReport, Number
@@ -147,3 +148,27 @@ def table4_grid(report: AnnualReport | None) -> Grid:
 
 def all_grids(report: AnnualReport | None) -> tuple[Grid, Grid, Grid]:
     return table2_grid(report), table3_grid(report), table4_grid(report)
+
+
+def from_cells(department: str, year: int, values: Mapping[str, object]) -> AnnualReport:
+    """A report from cell-keyed values ("table3:new:commercial" → "3"), as a form posts them.
+    Raises ReportDataError naming the first bad cell."""
+    data: dict[str, Any] = {
+        "department": department,
+        "year": year,
+        "table2": {},
+        "table3": {},
+        "table4": {},
+    }
+    for g in all_grids(None):
+        for _, _, cell in g.placed():
+            if not cell.key:
+                continue
+            table, rest = cell.key.split(":", 1)
+            raw = values.get(cell.key, "")
+            if table == "table3":
+                row, col = rest.split(":")
+                data["table3"].setdefault(row, {})[col] = raw
+            else:
+                data[table][rest] = raw
+    return AnnualReport.from_data(data)

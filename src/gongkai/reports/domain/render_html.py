@@ -11,7 +11,9 @@ from gongkai.reports.domain.annual import AnnualReport
 from gongkai.reports.domain.grid import Grid, all_grids
 
 
-def render_grid(grid: Grid) -> str:
+def render_grid(grid: Grid, *, inputs: bool = False) -> str:
+    """The table; with `inputs`, every number cell is a form field named by its cell key (the
+    form for entering a past year's published numbers)."""
     out = [f'<div class="report-table-wrap"><table class="report-table" data-table="{grid.name}">']
     out.append(f"<caption>{escape(grid.name)}</caption>")
     for r, row in enumerate(grid.rows):
@@ -26,7 +28,14 @@ def render_grid(grid: Grid) -> str:
                 attrs += f' rowspan="{cell.rowspan}"'
             if cell.colspan > 1:
                 attrs += f' colspan="{cell.colspan}"'
-            if cell.key:
+            if cell.key and inputs:
+                step = "0.0001" if cell.key.startswith("table2:fees.") else "1"
+                out.append(
+                    f'<td{attrs} class="num"><input type="number" min="0" step="{step}" '
+                    f'name="{escape(cell.key)}" value="{escape(cell.text)}" '
+                    f'aria-label="{escape(cell.key)}"></td>'
+                )
+            elif cell.key:
                 attrs += f' data-cell="{escape(cell.key)}" class="num"'
                 out.append(f"<td{attrs}>{escape(cell.text)}</td>")
             else:
