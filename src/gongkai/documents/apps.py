@@ -6,3 +6,9 @@ class DocumentsConfig(AppConfig):
     label = "documents"
     verbose_name = "公文"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from gongkai.documents import search_adapter, site, todos  # noqa: F401  (registers providers)
+
+        site.register()
+        search_adapter.register()

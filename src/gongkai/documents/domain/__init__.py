@@ -1,0 +1,1 @@
+"""Pure domain rules of the documents module: no Django imports, tested without a database."""

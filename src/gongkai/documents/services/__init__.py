@@ -1,0 +1,25 @@
+"""Every write to documents goes through a function in this package (views, API, CLI, jobs and
+the demo loader all call them):
+
+- records: document_create, document_update, attachment_add, attachment_remove
+- chain: document_submit, document_head_approve, document_legality_approve,
+  document_confidentiality_approve, document_override_checks, document_sign_off, document_return
+- publication: document_set_validity, document_withdraw
+- campaigns: cleanup_campaign_create, cleanup_item_decide, cleanup_campaign_apply,
+  cleanup_campaign_publish, yearly_review_open, yearly_review_decide
+"""
+
+from gongkai.core.permissions import PermissionDenied
+from gongkai.documents.domain.workflow import InvalidTransition
+
+
+class DocumentInputError(Exception):
+    """Input that cannot be saved. `errors` maps a field name ("" for the whole form) to Chinese
+    messages that say what is wrong and how to fix it."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        self.errors = errors
+        super().__init__("；".join(m for msgs in errors.values() for m in msgs))
+
+
+__all__ = ["DocumentInputError", "InvalidTransition", "PermissionDenied"]

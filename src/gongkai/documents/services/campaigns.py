@@ -1,0 +1,220 @@
+"""Normative-document cleanup campaigns and the yearly review of non-public information."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.models import Department, Role, User
+from gongkai.core.permissions import (
+    PermissionDenied,
+    require_can_change_content,
+    require_role,
+    require_same_division,
+)
+from gongkai.documents.domain import rules
+from gongkai.documents.domain.workflow import InvalidTransition
+from gongkai.documents.models import (
+    CleanupCampaign,
+    CleanupItem,
+    Disclosure,
+    Document,
+    DocumentStatus,
+    Validity,
+    YearlyReview,
+    YearlyReviewItem,
+)
+from gongkai.documents.services import DocumentInputError, effects
+from gongkai.documents.services.publication import document_set_validity
+from gongkai.documents.services.records import add_event
+
+CAMPAIGN_ROLES = (Role.LEGALITY_REVIEWER, Role.DISCLOSURE_HEAD)
+
+
+def _same_department(user: User, department_id: int) -> None:
+    if user.department_id != department_id:
+        raise PermissionDenied("您只能处理本机关的事项。")
+
+
+@transaction.atomic
+def cleanup_campaign_create(
+    *, user: User, name: str, cutoff: dt.date, interval_years: int = rules.DEFAULT_CLEANUP_YEARS
+) -> CleanupCampaign:
+    """Open a campaign listing every valid, published normative document due by `cutoff`."""
+    require_role(user, *CAMPAIGN_ROLES)
+    if not name.strip():
+        raise DocumentInputError({"name": ["请填写清理名称，如“2026年规范性文件清理”。"]})
+    if not 1 <= interval_years <= 10:
+        raise DocumentInputError({"interval_years": ["清理周期应在1至10年之间。"]})
+    campaign = CleanupCampaign.objects.create(
+        department=user.department, name=name.strip(), cutoff=cutoff,
+        interval_years=interval_years, created_by=user,
+    )
+    docs = Document.objects.filter(
+        department_id=user.department_id, is_normative=True, status=DocumentStatus.PUBLISHED,
+        validity=Validity.VALID, cleanup_due__lte=cutoff,
+    )
+    CleanupItem.objects.bulk_create(
+        [CleanupItem(campaign=campaign, document=d, division_id=d.division_id) for d in docs]
+    )
+    audit.record(actor=user, action="documents.cleanup_create", obj=campaign,
+                 after={"name": campaign.name, "cutoff": cutoff, "documents": docs.count()})
+    return campaign
+
+
+@transaction.atomic
+def cleanup_item_decide(
+    *, user: User, item: CleanupItem, conclusion: str, note: str = "",
+    replacement: Document | None = None,
+) -> CleanupItem:
+    item = CleanupItem.objects.select_for_update().select_related("campaign").get(pk=item.pk)
+    _same_department(user, item.campaign.department_id)
+    require_role(user, Role.DIVISION_HEAD, *CAMPAIGN_ROLES)
+    require_same_division(user, item.division_id)
+    if item.campaign.state != CleanupCampaign.State.OPEN or item.applied:
+        raise InvalidTransition("该清理已执行结论，不能再修改。")
+    if conclusion not in CleanupItem.Conclusion.values:
+        raise DocumentInputError({"conclusion": ["请选择清理结论：继续有效、修改、废止或宣布失效。"]})
+    if conclusion == CleanupItem.Conclusion.AMEND and replacement is None:
+        raise DocumentInputError({"replacement": ["结论为“修改”的，须关联修改后已公开的文件。"]})
+    before = {"conclusion": item.conclusion, "note": item.note}
+    item.conclusion, item.note = conclusion, note.strip()[:300]
+    item.replacement = replacement if conclusion == CleanupItem.Conclusion.AMEND else None
+    item.decided_by, item.decided_at = user, timezone.now()
+    item.save()
+    audit.record(actor=user, action="documents.cleanup_decide", obj=item.document, before=before,
+                 after={"conclusion": conclusion, "note": item.note, "campaign": item.campaign_id})
+    return item
+
+
+_VALIDITY_FOR = {
+    CleanupItem.Conclusion.AMEND: Validity.AMENDED,
+    CleanupItem.Conclusion.REPEAL: Validity.REPEALED,
+    CleanupItem.Conclusion.INVALID: Validity.EXPIRED,
+}
+
+
+@transaction.atomic
+def cleanup_campaign_apply(*, user: User, campaign: CleanupCampaign, today: dt.date | None = None) -> int:
+    """Apply every conclusion: validity changes reach the public pages; kept documents get their
+    next cleanup date. Refused while any document lacks a conclusion."""
+    campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
+    _same_department(user, campaign.department_id)
+    require_role(user, *CAMPAIGN_ROLES)
+    if campaign.state != CleanupCampaign.State.OPEN:
+        raise InvalidTransition("该清理的结论已经执行。")
+    pending = campaign.items.filter(conclusion="").count()
+    if pending:
+        raise InvalidTransition(f"还有{pending}件文件没有清理结论，全部给出结论后才能执行。")
+    today = today or timezone.localdate()
+    for item in campaign.items.select_related("document", "replacement"):
+        doc = item.document
+        if item.conclusion == CleanupItem.Conclusion.KEEP:
+            doc.cleanup_due = rules.next_cleanup_date(today, campaign.interval_years)
+            doc.save(update_fields=["cleanup_due", "updated_at"])
+            add_event(doc, user, "cleanup_keep", "清理结论：继续有效", before=doc.status,
+                      note=campaign.name)
+        else:
+            document_set_validity(
+                user=None, document=doc, validity=_VALIDITY_FOR[item.conclusion], date=today,
+                replaced_by=item.replacement, note=f"{campaign.name}：{item.note}".strip("："),
+            )
+        item.applied = True
+        item.save(update_fields=["applied"])
+    campaign.state = CleanupCampaign.State.APPLIED
+    campaign.save(update_fields=["state"])
+    count = campaign.items.count()
+    audit.record(actor=user, action="documents.cleanup_apply", obj=campaign, after={"items": count})
+    return count
+
+
+@transaction.atomic
+def cleanup_campaign_publish(*, user: User, campaign: CleanupCampaign) -> CleanupCampaign:
+    campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
+    _same_department(user, campaign.department_id)
+    require_role(user, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
+    if campaign.state != CleanupCampaign.State.APPLIED:
+        raise InvalidTransition("须先执行清理结论，再公布清理结果。")
+    campaign.state = CleanupCampaign.State.PUBLISHED
+    campaign.published_at = timezone.now()
+    campaign.save(update_fields=["state", "published_at"])
+    audit.record(actor=user, action="documents.cleanup_publish", obj=campaign,
+                 after={"path": campaign.public_path})
+    effects.cleanup_result_changed(campaign.department, campaign.pk)
+    return campaign
+
+
+# --- yearly review (DESIGN §1 item 15) -----------------------------------------------------------
+
+
+@transaction.atomic
+def yearly_review_open(*, user: User | None, department: Department, year: int) -> YearlyReview:
+    """List every 依申请公开 / 不予公开 document of the department for its division to review.
+    Idempotent: documents added since are appended, decided items are kept."""
+    if user is not None:
+        _same_department(user, department.pk)
+        require_role(user, Role.DISCLOSURE_HEAD, Role.PUBLISHER)
+    review, created = YearlyReview.objects.get_or_create(department=department, year=year)
+    have = set(review.items.values_list("document_id", flat=True))
+    docs = Document.objects.filter(
+        department=department, status=DocumentStatus.FILED,
+        disclosure__in=[Disclosure.ON_REQUEST, Disclosure.NOT_PUBLIC],
+    ).exclude(pk__in=have)
+    new = [
+        YearlyReviewItem(review=review, document=d, division_id=d.division_id,
+                         disclosure_before=d.disclosure)
+        for d in docs
+    ]
+    YearlyReviewItem.objects.bulk_create(new)
+    audit.record(actor=user, action="documents.review_open", obj=review,
+                 after={"year": year, "added": len(new), "created": created})
+    return review
+
+
+@transaction.atomic
+def yearly_review_decide(
+    *, user: User, item: YearlyReviewItem, conclusion: str, note: str = ""
+) -> YearlyReviewItem:
+    """A conclusion for one document. 转为主动公开: the document goes back to draft with the new
+    attribute and passes the normal chain again (a conversion is never published directly)."""
+    item = YearlyReviewItem.objects.select_for_update().select_related("review", "document").get(pk=item.pk)
+    _same_department(user, item.review.department_id)
+    require_role(user, Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD)
+    require_can_change_content(user)
+    require_same_division(user, item.division_id)
+    if item.conclusion:
+        raise InvalidTransition("该文件的复查结论已经给出。")
+    if conclusion not in YearlyReviewItem.Conclusion.values:
+        raise DocumentInputError({"conclusion": ["请选择复查结论。"]})
+    if conclusion != YearlyReviewItem.Conclusion.KEEP and len(note.strip()) < 2:
+        raise DocumentInputError({"note": ["改变公开属性的，请简要说明理由（如：已解密、过程性信息已成为决策依据）。"]})
+    doc = Document.objects.select_for_update().get(pk=item.document_id)
+    if conclusion == YearlyReviewItem.Conclusion.TO_PROACTIVE:
+        _reopen_for_disclosure(user, doc, item.review.year, note)
+    elif conclusion == YearlyReviewItem.Conclusion.TO_ON_REQUEST:
+        if doc.disclosure != Disclosure.NOT_PUBLIC:
+            raise DocumentInputError({"conclusion": ["只有不予公开的文件可以转为依申请公开。"]})
+        doc.disclosure = Disclosure.ON_REQUEST
+        doc.save(update_fields=["disclosure", "updated_at"])
+        add_event(doc, user, "review_on_request", "年度复查：转为依申请公开", before=doc.status, note=note)
+    item.conclusion, item.note = conclusion, note.strip()[:300]
+    item.decided_by, item.decided_at = user, timezone.now()
+    item.save()
+    audit.record(actor=user, action="documents.review_decide", obj=doc,
+                 after={"year": item.review.year, "conclusion": conclusion, "note": item.note})
+    return item
+
+
+def _reopen_for_disclosure(user: User, doc: Document, year: int, note: str) -> None:
+    if doc.status != DocumentStatus.FILED:
+        raise InvalidTransition("只有已办结的非公开文件可以转为主动公开。")
+    source = doc.status
+    doc.disclosure = Disclosure.PROACTIVE
+    doc.nondisclosure_reason = ""
+    doc.nondisclosure_note = ""
+    doc.status = DocumentStatus.DRAFT
+    # 条例第二十六条：公开属性变更之日为信息“变更”之日，20个工作日自此起算。
+    doc.formed_date = timezone.localdate()
+    doc.save()
+    add_event(doc, user, "reopen", f"{year}年度复查：转为主动公开，重新审核", before=source, note=note)

@@ -1,0 +1,37 @@
+"""The one place where a document change reaches the public site and the search index.
+
+The search index is written inside the surrounding transaction (a failed write leaves no index
+entry); the site is published after commit, so pages show committed data.
+"""
+
+import logging
+from collections.abc import Iterable
+
+from gongkai.core.models import Department
+
+log = logging.getLogger(__name__)
+
+
+def document_changed(department: Department, document_ids: Iterable[int]) -> None:
+    ids = sorted(set(document_ids))
+    if not ids:
+        return
+    from gongkai.publishing.pages import Change
+    from gongkai.publishing.service import site_publish_on_commit
+
+    sync_search(ids)
+    site_publish_on_commit(department=department, changes=[Change("document", i) for i in ids])
+
+
+def cleanup_result_changed(department: Department, campaign_id: int) -> None:
+    from gongkai.publishing.pages import Change
+    from gongkai.publishing.service import site_publish_on_commit
+
+    site_publish_on_commit(department=department, changes=[Change("cleanup", campaign_id)])
+
+
+def sync_search(ids: list[int]) -> None:
+    """Index published documents; remove the others (withdrawn, filed) from the index."""
+    from gongkai.documents.search_adapter import index_documents
+
+    index_documents(ids)

@@ -1,0 +1,103 @@
+"""Changes to what is already public: validity (有效性) and withdrawal."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.models import Role, User
+from gongkai.core.permissions import (
+    PermissionDenied,
+    require_can_change_content,
+    require_role,
+    require_same_division,
+)
+from gongkai.documents.domain import workflow
+from gongkai.documents.domain.workflow import InvalidTransition, Status
+from gongkai.documents.models import Document, DocumentStatus, Validity
+from gongkai.documents.services import DocumentInputError, effects
+from gongkai.documents.services.records import add_event, snapshot
+
+
+@transaction.atomic
+def document_set_validity(
+    *,
+    user: User | None,
+    document: Document,
+    validity: str,
+    date: dt.date | None = None,
+    replaced_by: Document | None = None,
+    note: str = "",
+) -> Document:
+    """有效性 changes reach the public page at once (banner, link to the replacement)."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if user is not None:
+        if document.department_id != user.department_id:
+            raise PermissionDenied("您只能处理本机关的公文。")
+        require_role(user, Role.PUBLISHER, Role.DISCLOSURE_HEAD, Role.DIVISION_HEAD)
+        require_can_change_content(user)
+        require_same_division(user, document.division_id)
+    if document.status not in (DocumentStatus.PUBLISHED, DocumentStatus.FILED):
+        raise InvalidTransition("只有已公开或已办结的公文可以变更有效性。")
+    date = date or timezone.localdate()
+    errors = _validity_errors(document, validity, date, replaced_by)
+    if errors:
+        raise DocumentInputError(errors)
+    before = snapshot(document)
+    document.validity = validity
+    document.validity_date = None if validity == Validity.VALID else date
+    document.replaced_by = None if validity == Validity.VALID else replaced_by
+    document.validity_note = note.strip()[:300]
+    document.save()
+    label = f"有效性变更为“{document.get_validity_display()}”"
+    add_event(document, user, "set_validity", label, before=document.status, note=note)
+    audit.record(actor=user, action="documents.set_validity", obj=document, before=before,
+                 after={**snapshot(document), "replaced_by": replaced_by.pk if replaced_by else None})
+    ids = [document.pk] + ([replaced_by.pk] if replaced_by else [])
+    if document.status == DocumentStatus.PUBLISHED:
+        effects.document_changed(document.department, ids)
+    return document
+
+
+def _validity_errors(document: Document, validity: str, date: dt.date,
+                     replaced_by: Document | None) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if validity not in Validity.values:
+        errors["validity"] = ["请选择有效性：有效、失效、废止或已修改。"]
+    if replaced_by is not None:
+        if replaced_by.pk == document.pk or replaced_by.department_id != document.department_id:
+            errors.setdefault("replaced_by", []).append("替代文件不能是本文件，且须为本机关的公文。")
+        elif replaced_by.status != DocumentStatus.PUBLISHED:
+            errors.setdefault("replaced_by", []).append(
+                f"替代文件《{replaced_by.title}》尚未公开，须先公开替代文件，再变更本文件的有效性。"
+            )
+    if validity == Validity.AMENDED and replaced_by is None:
+        errors.setdefault("replaced_by", []).append("“已修改”须关联修改后的文件。")
+    if document.written_date and date < document.written_date:
+        errors.setdefault("date", []).append("有效性变更日期不能早于成文日期。")
+    return errors
+
+
+@transaction.atomic
+def document_withdraw(*, user: User, document: Document, reason: str) -> Document:
+    """撤回: the page is replaced by a notice saying when and why it was withdrawn."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.department_id != user.department_id:
+        raise PermissionDenied("您只能处理本机关的公文。")
+    transition = workflow.TRANSITIONS["withdraw"]
+    require_role(user, *transition.roles)
+    workflow.check_source("withdraw", Status(document.status))
+    reason = reason.strip()
+    if not reason:
+        raise InvalidTransition("撤回须填写说明，该说明将显示在撤回公告中。")
+    before = snapshot(document)
+    document.status = DocumentStatus.WITHDRAWN
+    document.withdrawn_at = timezone.now()
+    document.withdraw_reason = reason
+    document.save()
+    add_event(document, user, "withdraw", transition.label, before=Status.PUBLISHED, note=reason)
+    audit.record(actor=user, action="documents.withdraw", obj=document, before=before,
+                 after={**snapshot(document), "reason": reason})
+    effects.document_changed(document.department, [document.pk])
+    return document
