@@ -10,7 +10,7 @@ import pytest
 
 from gongkai.applications.domain import clock, fees, outcomes, similarity, states
 from gongkai.applications.domain.clock import Pause, reply_clock
-from gongkai.core.services.calendar import package_notices
+from gongkai.core.holidays import package_notices
 from gongkai.core.workdays import WorkCalendar
 
 D = dt.date
@@ -70,7 +70,7 @@ def test_consultation_pause_across_national_day_2026():
         CAL,
         received=D(2026, 9, 14),
         today=D(2026, 10, 12),
-        pauses=[Pause(D(2026, 9, 18), D(2026, 10, 12), party="第三方")],
+        pauses=[Pause(D(2026, 9, 18), D(2026, 10, 12), reason="征求第三方意见")],
     )
     assert c.paused_days == 12
     assert c.deadline == D(2026, 11, 3)

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.applications.views import public
 
 app_name = "applications_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.apply, name="form"),
+    path("receipt/", public.receipt, name="receipt"),
+    path("status/", public.status, name="status"),
+    path("analysis/<int:year>/<int:quarter>/", public.analysis, name="analysis"),
+    path("download/<str:token>/", public.download, name="download"),
+]

@@ -31,12 +31,15 @@ class ClockError(ValueError):
 
 @dataclass(frozen=True)
 class Pause:
-    """A consultation span: the working days after `start` up to and including `end` are not
-    counted. `end` None means the consultation is still running (counted up to today)."""
+    """A span not counted in the reply period: the working days after `start` up to and
+    including `end`. `end` None means it is still running (counted up to today). Used for
+    consultations (条例第三十三条第三款) and the time between a fee notice and payment
+    (国办函〔2020〕109号)."""
 
     start: dt.date
     end: dt.date | None = None
-    party: str = ""
+    reason: str = "征求第三方或其他机关意见"
+    basis: str = "条例第三十三条第三款"
 
 
 @dataclass(frozen=True)
@@ -140,16 +143,15 @@ def reply_clock(
             continue
         days = working_days_between(calendar, begin, end)
         paused += days
-        who = f"征求{pause.party}意见" if pause.party else "征求第三方或其他机关意见"
         if pause.end is None:
             lines.append(
-                f"{cn_date(begin)}起{who}，至今{days}个工作日不计入答复期限，"
-                "征求意见期间期限顺延（条例第三十三条第三款）。"
+                f"{cn_date(begin)}起{pause.reason}，至今{days}个工作日不计入答复期限，"
+                f"期间期限顺延（{pause.basis}）。"
             )
         else:
             lines.append(
-                f"{cn_date(begin)}至{cn_date(end)}{who}，其间{days}个工作日"
-                "不计入答复期限（条例第三十三条第三款）。"
+                f"{cn_date(begin)}至{cn_date(end)}{pause.reason}，其间{days}个工作日"
+                f"不计入答复期限（{pause.basis}）。"
             )
     if extension_days:
         lines.append(
@@ -161,7 +163,7 @@ def reply_clock(
     if total != REPLY_DAYS:
         lines.append(
             f"合计：{REPLY_DAYS}个工作日"
-            + (f" + 征求意见{paused}个工作日" if paused else "")
+            + (f" + 暂停计算{paused}个工作日" if paused else "")
             + (f" + 延长{extension_days}个工作日" if extension_days else "")
             + f" = {total}个工作日。"
         )

@@ -46,8 +46,9 @@ OPEN_STATUSES: frozenset[Status] = frozenset(
 CLOSED_STATUSES: frozenset[Status] = frozenset(
     {Status.REPLIED, Status.WITHDRAWN, Status.ABANDONED}
 )
-# States in which the 20-working-day reply clock runs (条例第三十三条).
-CLOCK_RUNNING: frozenset[Status] = frozenset({Status.IN_PROGRESS, Status.AWAITING_FEE})
+# States in which the 20-working-day reply clock runs (条例第三十三条; the time between a fee
+# notice and payment is not counted, 国办函〔2020〕109号).
+CLOCK_RUNNING: frozenset[Status] = frozenset({Status.IN_PROGRESS})
 
 
 class Action(StrEnum):

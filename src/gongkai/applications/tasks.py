@@ -1,0 +1,15 @@
+"""Periodic jobs (huey): daily reminders, automatic recomputation of running pauses."""
+
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+
+@db_periodic_task(crontab(hour="7", minute="30"))
+def daily_application_reminders() -> int:
+    from gongkai.applications.services.workflow import applications_recompute
+    from gongkai.applications.workbench import reminders_send
+
+    today = timezone.localdate()
+    applications_recompute(today)  # running consultations push deadlines day by day
+    return reminders_send(today)
