@@ -545,6 +545,10 @@ class Problem:
     path: str
     detail: str
 
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
     def as_dict(self) -> dict[str, str]:
         return {"kind": self.kind, "path": self.path, "detail": self.detail}
 

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.publishing import views
 
 app_name = "publishing"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("verify/", views.verify, name="verify"),
+    path("rebuild/", views.rebuild, name="rebuild"),
+    path("restore/", views.restore, name="restore"),
+]

@@ -1,0 +1,138 @@
+"""A person opens the portal in Chromium at desktop and phone widths, enlarges the text and
+reaches the skip link with the keyboard."""
+
+import os
+import threading
+from pathlib import Path
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import pytest
+
+from gongkai.publishing import hosts
+from gongkai.publishing.service import site_rebuild
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+class _Server(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def portal(bureau):
+    """The real gongkai WSGI application (static site + Django) on a free port."""
+    from gongkai.wsgi import application
+
+    hosts.clear()
+    site_rebuild(department=bureau)
+    server = make_server("127.0.0.1", 0, application, server_class=_Server, handler_class=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    hosts.clear()
+
+
+@pytest.fixture
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("需要 /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def shot(page, name):
+    folder = os.environ.get("SCREENSHOT_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"publishing-{name}.png"), full_page=True)
+
+
+def test_desktop_home_and_xxgk_sections(portal, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(portal + "/")
+    assert page.title() == "首页 - 示例市科学技术局"
+    assert page.locator("header .sitename").inner_text().strip().endswith("示例市科学技术局")
+    shot(page, "home-1280")
+    page.get_by_role("link", name="政府信息公开", exact=True).first.click()
+    page.get_by_role("navigation", name="政府信息公开专栏").get_by_role(
+        "link", name="政府信息公开指南"
+    ).click()
+    assert page.url.endswith("/xxgk/zn/")
+    assert page.locator("h1").inner_text() == "政府信息公开指南"
+    assert "0851-87987001" in page.locator("main").inner_text()
+    shot(page, "guide-1280")
+    for name, path in (
+        ("政府信息公开制度", "/xxgk/zd/"),
+        ("法定主动公开内容", "/xxgk/fdzdgknr/"),
+        ("政府信息公开年报", "/xxgk/nb/"),
+        ("依申请公开", "/xxgk/ysqgk/"),
+    ):
+        page.get_by_role("navigation", name="政府信息公开专栏").get_by_role(
+            "link", name=name
+        ).click()
+        assert page.url.endswith(path)
+        assert page.locator("h1").inner_text() == name
+    shot(page, "apply-1280")
+    assert errors == []
+
+
+def test_font_size_switch_is_remembered(portal, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(portal + "/xxgk/zn/")
+    size = lambda: page.evaluate(  # noqa: E731
+        "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
+    )
+    before = size()
+    page.get_by_role("button", name="放大字号").click()
+    page.get_by_role("button", name="放大字号").click()
+    assert size() > before * 1.2
+    page.goto(portal + "/xxgk/zd/")
+    assert size() > before * 1.2  # remembered on the next page
+    shot(page, "rules-large-font")
+    page.get_by_role("button", name="恢复默认字号").click()
+    assert size() == before
+
+
+def test_keyboard_reaches_skip_link_first_and_it_moves_focus_to_main(portal, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(portal + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "跳到正文"
+    assert page.locator(".skip-link").is_visible()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+    shot(page, "skip-link")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_phone_width_has_no_horizontal_scroll(portal, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    for path, name in (("/", "home-390"), ("/xxgk/zn/", "guide-390"), ("/xxgk/", "xxgk-390")):
+        page.goto(portal + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} 在手机宽度下出现横向滚动（{width}px）"
+        shot(page, name)
+    assert page.get_by_role("button", name="放大字号").is_visible()
