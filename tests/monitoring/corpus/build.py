@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bodies import BODIES, NAME  # noqa: E402
+from bodies_hard import HARD  # noqa: E402
 from chrome import CHROMES  # noqa: E402
 
 S2T = opencc.OpenCC("s2t")
@@ -122,6 +123,10 @@ def negatives() -> None:
             enc = "gb18030" if chrome == "table" else "utf-8"
             write(f"negative/{n:03d}_{kind}_{chrome}.html", page(i, chrome), label="negative",
                   technique=kind, encoding=enc)
+    for j, (kind, column, title, body) in enumerate(HARD):
+        chrome = ("modern", "platform")[j % 2]
+        write(f"negative/hard_{j + 1:02d}_{kind[5:]}.html", CHROMES[chrome](title, column, body),
+              label="negative", technique=kind)
     # The 繁體 version of a page (the site offers /big5/): fully traditional, not interleaved.
     write("negative/big5_version_notice.html", S2T.convert(page(0)), label="negative",
           technique="traditional_version")

@@ -24,7 +24,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "porn_spam": frozenset({"porn"}),
     "combined": frozenset({"gambling", "porn", "hidden_link", "redirect", "pinyin_run"}),
 }
-MIN_WEIGHT = 10.0
+MIN_WEIGHT = 15.0  # result.INFORMATIONAL: lighter findings do not count
 
 
 @dataclass

@@ -72,15 +72,27 @@ class Context:
 
     @cached_property
     def page_cues(self) -> Cues:
-        return cues(compact(self.body.text))
+        """Union of the cue words of every part (title, meta, body sentences, links …)."""
+        merged = Cues()
+        for part in self.parts:
+            for group, words in part.cues.hits.items():
+                merged.hits.setdefault(group, set()).update(words)
+        return merged
 
 
 def _body_parts(text: str) -> list[Part]:
+    """Sentences of the body that contain any cue word (the others interest no rule)."""
+    sentences = _SENTENCE.split(text)
+    compacts = compact(_SENTENCE.sub("\x01", text)).split("\x01")
+    if len(compacts) != len(sentences):  # cannot happen unless compact() changes; stay correct
+        compacts = [compact(s) for s in sentences]
     parts = []
-    for i, sentence in enumerate(_SENTENCE.split(text)):
-        s = sentence.strip()
-        if s:
-            parts.append(Part("body", f"text sentence {i + 1}", s))
+    for i, found in enumerate(cues_many(compacts)):
+        if found.hits:
+            part = Part("body", f"text sentence {i + 1}", sentences[i].strip())
+            part.__dict__["compact"] = compacts[i]
+            part.preset(found)
+            parts.append(part)
     return parts
 
 
@@ -110,7 +122,7 @@ def build(
             ctx.parts.extend(
                 Part(kind, loc, t.strip()) for (kind, loc, _), t in zip(pieces, texts, strict=True)
             )
-    ctx.parts.extend(_body_parts(body.text.split("\n", 1)[-1]))
     for part, found in zip(ctx.parts, cues_many([p.compact for p in ctx.parts]), strict=True):
         part.preset(found)
+    ctx.parts.extend(_body_parts(body.text.split("\n", 1)[-1]))
     return ctx

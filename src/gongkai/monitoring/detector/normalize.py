@@ -17,6 +17,12 @@ from functools import lru_cache
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u200e\u200f"
 _ZW_TABLE = dict.fromkeys(map(ord, ZERO_WIDTH + "\u202a\u202b\u202c\u202d\u202e"), None)
 _ZW_RE = re.compile(f"[{ZERO_WIDTH}\u202a-\u202e]")
+# Compatibility forms (full-width, enclosed, Kangxi radicals, compatibility ideographs, math
+# letters): NFKC only these runs, because NFKC over a whole page costs more than the rest.
+_COMPAT = re.compile(
+    "[\u00a0\u2000-\u200a\u2460-\u24ff\u2f00-\u2fdf\u3000\u3200-\u33ff\uf900-\ufaff"
+    "\ufe30-\ufe6f\uff01-\uffef\U0001d400-\U0001d7ff]+"
+)
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A Han character followed by its reading in brackets: 局(ju) / 局（jú）/ 局 (ju).
@@ -59,17 +65,20 @@ class Normalized:
 
 
 @lru_cache(maxsize=1)
-def _convertible_table() -> dict[int, None]:
-    """Translate table deleting every simplified character that has a distinct traditional form."""
+def _convertible() -> re.Pattern[str]:
+    """Every simplified character that has a distinct traditional form, as one character class."""
     chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
     traditional = to_traditional(chars)
-    if len(traditional) != len(chars):
-        return {}
-    return {ord(s): None for s, t in zip(chars, traditional, strict=True) if s != t}
+    pairs = zip(chars, traditional, strict=True) if len(traditional) == len(chars) else ()
+    return re.compile("[" + "".join(s for s, t in pairs if s != t) + "]")
 
 
 def _count_convertible(text: str) -> int:
-    return len(text) - len(text.translate(_convertible_table()))
+    return _convertible().subn("", text)[1]
+
+
+def _nfkc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
 
 
 def _count_changed(before: str, after: str) -> int:
@@ -93,7 +102,7 @@ def normalize(text: str, *, count_scripts: bool = True) -> Normalized:
         result.zero_width = zw
         text = text.translate(_ZW_TABLE)
     result.fullwidth = len(_FULLWIDTH_ALNUM.findall(text))
-    text = unicodedata.normalize("NFKC", text)
+    text = _COMPAT.sub(_nfkc, text)
     pairs = CHAR_PINYIN.findall(text)
     if pairs:
         result.char_pinyin = [(c, p.lower().translate(_TONES)) for c, p in pairs]

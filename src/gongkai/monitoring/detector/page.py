@@ -168,6 +168,8 @@ class _Parser:
 
     # --- element classification -------------------------------------------------------
     def _hidden(self, tag: str, attrs: dict[str, str], bg: str) -> str | None:
+        if not attrs and tag not in ("marquee", "noscript"):
+            return None
         style = attrs.get("style", "")
         reason = hide_reason(style) if style else None
         if reason:
@@ -200,6 +202,8 @@ class _Parser:
         return None
 
     def _background(self, attrs: dict[str, str], parent: str) -> str:
+        if not attrs:
+            return parent
         bg = attrs.get("bgcolor")
         if bg:
             return colour(bg)

@@ -12,6 +12,9 @@ Verdict = Literal["clean", "suspicious", "tampered"]
 # because real government pages carry them too.
 SUSPICIOUS = 30.0
 TAMPERED = 70.0
+# Findings below this weight are reported (an unknown external domain, a CNZZ counter's
+# unescape) but do not add to the score: many weak, common traits are not one strong one.
+INFORMATIONAL = 15.0
 EVIDENCE_MAX = 160
 
 
@@ -67,6 +70,8 @@ def combine(findings: list[Finding], notes: list[str] | None = None) -> Result:
     best: dict[str, float] = {}
     count: dict[str, int] = {}
     for f in findings:
+        if f.weight < INFORMATIONAL:
+            continue
         best[f.type] = max(best.get(f.type, 0.0), f.weight)
         count[f.type] = count.get(f.type, 0) + 1
     remaining = 1.0

@@ -29,6 +29,12 @@ def promotion(
     for part in ctx.parts:
         c = part.cues
         if not matches(c):
+            # A government title or meta tag has no business saying "(中国)官方网站" or
+            # "登录入口" even when the brand itself is unknown to the lexicon.
+            if type_ == "gambling" and part.kind in ("title", "meta") and c.n("sales") \
+                    and not c.enforcement:
+                yield Finding(type_, excerpt(part.text), part.location, 60.0,
+                              "sales phrase in " + part.kind + ": " + "、".join(c.words("sales")))
             continue
         cue_words = c.words(*words)
         if part.kind in _PLACED:

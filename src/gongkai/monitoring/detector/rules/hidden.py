@@ -19,24 +19,44 @@ from ..result import Finding, excerpt
 _NUM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 
 
+# Ways of hiding that menus, tabs and pop-ups never use: content hidden like this is meant for
+# crawlers only. display:none and friends are everyday UI and need more evidence.
+STRONG_HIDING = frozenset({
+    "off-screen position", "font-size:0", "font size 0", "same colour as background",
+    "tiny marquee", "opacity:0", "zero size", "clipped",
+})
+_ORG_ANCHOR = re.compile(
+    r"(?:网|局|厅|部|委|办|院|校|大学|报|社|中心|协会|学会|政府|法院|检察院|银行|集团|公司|平台|馆|所)$"
+)
+
+
+def _weight(reason: str, foreign: list[str], spammy: list[str], anchors: list[str]) -> float:
+    if reason in STRONG_HIDING:
+        return 85.0 if len(foreign) >= 2 or spammy else 60.0
+    if spammy:
+        return 80.0 if len(foreign) >= 2 else 60.0
+    organisations = sum(1 for a in anchors if _ORG_ANCHOR.search(a.strip()))
+    if len(foreign) >= 3 and organisations * 2 < len(anchors):
+        return 60.0
+    return 10.0  # a hidden drop-down of partner sites: worth listing, not alarming
+
+
 @register
 def hidden_links(ctx: Context) -> Iterator[Finding]:
     """Hidden blocks (display:none, off-screen, zero size, same colour …) linking off-site."""
     for region in ctx.page.regions:
-        hosts = [ctx.external(link) for link in region.links]
-        foreign = [h for h in hosts if h]
+        foreign = [h for link in region.links if (h := ctx.external(link))]
         if not foreign:
             continue
         distinct = sorted(set(foreign))
         spammy = [h for h in distinct if spam_score(h) >= 1]
-        if region.reason == "noscript" and len(foreign) < 2:
-            continue
-        weight = 85.0 if len(foreign) >= 3 or spammy else 60.0
-        anchors = " | ".join(link.text for link in region.links[:6] if link.text)
+        anchors = [link.text for link in region.links if link.text and ctx.external(link)]
+        weight = _weight(region.reason, foreign, spammy, anchors)
         yield Finding(
-            "hidden_link", excerpt(f"{anchors} → {', '.join(distinct[:5])}"),
+            "hidden_link", excerpt(f"{' | '.join(anchors[:6])} → {', '.join(distinct[:5])}"),
             f"line {region.line} <{region.tag}> ({region.reason})", weight,
-            f"{len(foreign)} link(s) to {len(distinct)} foreign domain(s)",
+            f"{len(foreign)} link(s) to {len(distinct)} foreign domain(s)"
+            + (f", {len(spammy)} spam-like" if spammy else ""),
         )
 
 

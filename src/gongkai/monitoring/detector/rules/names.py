@@ -11,10 +11,29 @@ from ..normalize import compact
 from ..registry import register
 from ..result import Finding, excerpt
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@register
+def own_name_missing(ctx: Context) -> Iterator[Finding]:
+    """A substantial page that nowhere names the department (weak alone; adds to other cues)."""
+    if not ctx.own_names:
+        return
+    text = ctx.body.text
+    if any(name in text for name in ctx.own_names):
+        return
+    if len(_CJK.findall(text, 0, 4000)) < 200:
+        return
+    yield Finding("own_name_missing", "、".join(ctx.own_names), "title and visible text", 25.0,
+                  "none of the department's names appears on the page")
+
 
 @register
 def own_name_replaced(ctx: Context) -> Iterator[Finding]:
     """The tail of an own name (…科学技术局) preceded by a gambling brand, not the real prefix."""
+    found = ctx.page_cues
+    if not (found.n("game") or found.n("brand") or found.n("game_weak")):
+        return
     text = ctx.body.text
     for name in ctx.own_names:
         if len(name) < 5:

@@ -17,7 +17,7 @@ from ..registry import register
 from ..result import Finding, excerpt
 
 _URL = re.compile(r"(?:https?:)?//([a-z0-9.\-]+\.[a-z]{2,})", re.IGNORECASE)
-_ACTION = re.compile(r"location|document\.write|innerHTML|createElement\(\s*['\"]script|\.src\s*=")
+_NAVIGATES = re.compile(r"location(?:\.href)?\s*=(?!=)|location\.(?:replace|assign)|\.navigate\(")
 _LONG_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%[0-9a-fA-F]{2}){40,}")
 
 
@@ -32,18 +32,18 @@ def obfuscated_scripts(ctx: Context) -> Iterator[Finding]:
             m.group(1).lower() for m in _URL.finditer(hidden_part)
             if not is_whitelisted(host_of("//" + m.group(1)), ctx.whitelist)
         })
-        acts = bool(_ACTION.search(hidden_part))
+        acts = bool(_NAVIGATES.search(hidden_part))
         spam = cues(compact(hidden_part)) if hidden_part else None
         long_escapes = bool(_LONG_ESCAPES.search(script.source))
         if foreign or (spam is not None and (spam.gambling or spam.porn)):
             weight = 85.0
             why = "decodes to " + (", ".join(foreign[:4]) or "gambling/porn text")
-        elif acts and (long_escapes or len(script.markers) >= 2):
+        elif acts:
             weight = 45.0
-            why = "decodes to navigation or document writing"
-        elif long_escapes or len(script.markers) >= 3:
+            why = "decodes to a navigation"
+        elif long_escapes:
             weight = 35.0
-            why = "layered encoding with no readable purpose"
+            why = "long escaped string with no readable purpose"
         else:
             weight = 5.0
             why = "common encoding call"

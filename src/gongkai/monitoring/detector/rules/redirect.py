@@ -66,9 +66,12 @@ def _script_findings(ctx: Context, script: Script) -> Iterator[Finding]:
             yield Finding("redirect", excerpt(m.group(0)), where, weight,
                           f"to {host}" + (" for search-engine visitors only" if cloak else ""))
             return
-    if cloak and (navigates or _WRITE.search(text)):
+    writes = [h for u in _HREF_IN_WRITE.findall(text) if (h := _foreign(ctx, u))] \
+        if _WRITE.search(text) else []
+    if cloak and (navigates or writes):
         yield Finding("cloaking", excerpt(_snippet(text, _REFERRER_SE, _SPIDER_UA)), where, 85.0,
-                      "behaviour depends on search-engine referrer or crawler User-Agent")
+                      "navigates or writes foreign links depending on search-engine referrer or "
+                      "crawler User-Agent")
         return
     for m in _ELEMENT_SRC.finditer(text):
         host = _foreign(ctx, m.group(1))
@@ -76,8 +79,8 @@ def _script_findings(ctx: Context, script: Script) -> Iterator[Finding]:
             yield Finding("script_injection", excerpt(m.group(0)[-160:]), where, 75.0,
                           f"loads a script or frame from {host}")
             return
-    if _WRITE.search(text):
-        hosts = sorted({h for u in _HREF_IN_WRITE.findall(text) if (h := _foreign(ctx, u))})
+    if writes:
+        hosts = sorted(set(writes))
         if hosts:
             weight = 80.0 if any(spam_score(h) for h in hosts) or len(hosts) >= 2 else 50.0
             yield Finding("script_injection", excerpt(_snippet(text, _WRITE)), where, weight,

@@ -45,13 +45,16 @@ def keyword_stuffing(ctx: Context) -> Iterator[Finding]:
         items = [i for i in _SPLIT.split(text) if i]
         repeats = Counter(items).most_common(1)[0][1] if items else 0
         limit = 3 if part.kind == "title" else 4
+        cjk = sum(len(run) for run in _CJK_RUN.findall(text)) or 1
+        # A description quoting a policy repeats its subject; a stuffed one is mostly repetition.
+        coverage = count * len(phrase) / cjk
         weight = 0.0
         why = ""
-        if count >= limit and len(phrase) >= 2:
+        if count >= limit and len(phrase) >= 2 and coverage >= 0.3:
             weight = 45.0 if count < 5 else 60.0
             why = f"“{phrase}” ×{count}"
-        if len(items) >= 15 or repeats >= 3:
-            weight = max(weight, 40.0)
+        if len(items) >= 15 or (repeats >= 3 and part.kind == "meta"):
+            weight = max(weight, 45.0 if len(items) >= 25 or repeats >= 3 else 35.0)
             why = (why + "; " if why else "") + f"{len(items)} terms, max repeat {repeats}"
         if part.kind == "title" and len(text) > 90:
             weight = max(weight, 30.0)
