@@ -110,17 +110,23 @@ def report_problems(report: Report) -> list[Problem]:
 
 # ------------------------------------------------------------------ writing
 @transaction.atomic
-def report_generate(*, actor: User, department: Department, year: int, today: dt.date) -> Report:
-    """Create the year's report or refresh its tables from the records (text is kept)."""
+def report_generate(
+    *, actor: User, department: Department, year: int, today: dt.date, allow_empty: bool = False
+) -> Report:
+    """Create the year's report or refresh its tables from the records (text is kept).
+
+    A year without any record is refused unless `allow_empty` (staff confirmed that the
+    department truly had nothing to report)."""
     _require_editor(actor, department.pk)
     validate_year(year, today)
     report = Report.objects.select_for_update().filter(department=department, year=year).first()
     if report is not None:
         _require_unlocked(report)
-    elif not gather.has_any_record(department, year):
+    elif not allow_empty and not gather.has_any_record(department, year):
         raise ReportError(
             f"系统中没有{year}年的公文、依申请公开或复议诉讼记录，无法生成该年度报告。"
-            "请检查年份；若该年度在使用本系统之前，请在“往年数据”中录入或导入当年已公布的数字。"
+            "请检查年份；若该年度在使用本系统之前，请在“往年数据”中录入或导入当年已公布的数字；"
+            "若本机关该年度确无任何数据，请勾选“确认该年度无数据”后生成。"
         )
     table3 = gather.gather_table3(department, year)
     data = AnnualReport(

@@ -62,6 +62,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     department=_department(request),
                     year=year,
                     today=today,
+                    allow_empty=form.cleaned_data["confirm_empty"],
                 )
             except (ReportError, PermissionDenied) as exc:
                 messages.error(request, str(exc))
