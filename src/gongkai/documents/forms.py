@@ -3,7 +3,6 @@
 from django import forms
 
 from gongkai.core.models import User
-from gongkai.documents.domain import docnumber
 from gongkai.documents.models import (
     CatalogueColumn,
     CleanupItem,
@@ -74,15 +73,6 @@ class DocumentForm(forms.Form):
         self.fields["interprets"].queryset = Document.objects.filter(  # type: ignore[attr-defined]
             department_id=dep, needs_interpretation=True
         ).exclude(status__in=[DocumentStatus.WITHDRAWN]).order_by("-id")
-
-    def clean_doc_number(self) -> str:
-        raw = self.cleaned_data["doc_number"].strip()
-        if not raw:
-            return ""
-        try:
-            return str(docnumber.parse(raw))
-        except docnumber.DocNumberError as exc:
-            raise forms.ValidationError(str(exc), code="bad_doc_number") from exc
 
     def to_data(self) -> DocumentData:
         c = self.cleaned_data
