@@ -7,7 +7,13 @@ import time
 from gongkai.core.models import Department
 
 _TTL = 30.0
-_cache: dict[str, object] = {"at": 0.0, "hosts": {}, "default": None}
+class _Cache:
+    at = 0.0
+    hosts: dict[str, str] = {}
+    default: str | None = None
+
+
+_cache = _Cache()
 
 
 def _load() -> None:
@@ -23,19 +29,18 @@ def _load() -> None:
     if default is None:
         first = Department.objects.order_by("pk").values_list("slug", flat=True).first()
         default = first
-    _cache.update(at=time.monotonic(), hosts=hosts, default=default)
+    _cache.at, _cache.hosts, _cache.default = time.monotonic(), hosts, default
 
 
 def clear() -> None:
-    _cache["at"] = 0.0
+    _cache.at = 0.0
 
 
 def slug_for_host(host: str) -> str | None:
     """The site slug for a host name (without port); the default site for an unknown host."""
-    if time.monotonic() - float(_cache["at"]) > _TTL:  # type: ignore[arg-type]
+    if time.monotonic() - _cache.at > _TTL:
         _load()
-    hosts: dict[str, str] = _cache["hosts"]  # type: ignore[assignment]
-    return hosts.get(host.lower().rstrip("."), _cache["default"])  # type: ignore[return-value]
+    return _cache.hosts.get(host.lower().rstrip("."), _cache.default)
 
 
 def department_for_host(host: str) -> Department | None:

@@ -129,8 +129,8 @@ S = TypeVar("S")
 
 def source(cls_or_obj: S) -> S:
     """Register a page source (a class is instantiated without arguments). Idempotent by name."""
-    obj = cls_or_obj() if isinstance(cls_or_obj, type) else cls_or_obj
-    _sources[obj.name] = obj  # type: ignore[attr-defined]
+    obj: Any = cls_or_obj() if isinstance(cls_or_obj, type) else cls_or_obj
+    _sources[obj.name] = obj
     return cls_or_obj
 
 

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.core.models import Role
+from gongkai.core.models import Department, Role
 from gongkai.core.permissions import PermissionDenied
 from gongkai.publishing import service
 from gongkai.publishing.models import Publication
@@ -18,7 +18,7 @@ from gongkai.publishing.site import site_info
 VIEW_ROLES = (*service.PUBLISH_ROLES, Role.AUDITOR, Role.LEADER)
 
 
-def _department(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _department(request: HttpRequest) -> Department:
     user = request.user
     if not user.has_role(*VIEW_ROLES) or user.department is None:  # type: ignore[union-attr]
         raise HttpForbidden("只有办公室、系统管理员、审计员和局领导可以查看门户发布。")
