@@ -171,6 +171,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--reload", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="per-query times and counts")
+    parser.add_argument("--data-dir", default=str(ROOT / "var" / "bench"))
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/gk_search_bench")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -179,7 +180,7 @@ def main() -> None:
         return
     global args_docs
     args_docs = args.docs
-    data_dir = ROOT / "var" / "bench"
+    data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     for vendor in backends:

@@ -81,3 +81,11 @@ def test_facet_tokens_are_stable_single_tokens():
     assert token == text.facet_token("i", " 示例市科学技术局 ")
     assert token.isalnum() and token.startswith(text.FACET_PREFIX)
     assert text.facet_token("y", 2017) == "gkfy2017"
+
+
+def test_a_typed_word_is_highlighted_whole_before_its_pieces():
+    marks = text.highlight_terms("创新券 申领")
+    assert marks[0] == "创新券"
+    assert text.highlight("申领创新券，创新发展", marks) == (
+        "<mark>申领</mark><mark>创新券</mark>，<mark>创新</mark>发展"
+    )

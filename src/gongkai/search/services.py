@@ -152,6 +152,21 @@ def search_rebuild(department_id: int, docs: Iterable[SearchDocument] | None = N
     return count
 
 
+def index_missing(department_id: int) -> int:
+    """Index the registered sources' documents that are not in the index yet (the demo, and
+    installing search after documents were published). Returns how many were added."""
+    known = set(SearchEntry.objects.filter(department_id=department_id)
+                .values_list("key", flat=True))
+    added = 0
+    for source in _sources:
+        for doc in source(department_id):
+            if doc.key not in known:
+                search_index(doc)
+                known.add(doc.key)
+                added += 1
+    return added
+
+
 def search_optimize() -> None:
     """Merge the index after a bulk load (FTS5 segments; PostgreSQL statistics)."""
     get_backend().optimize()
@@ -281,7 +296,8 @@ def search_query(query: SearchQuery) -> SearchResults:
         return results
     ords, title_ords = _page_ords(match, total, query, relevance)
     entries = {e.ord: e for e in SearchEntry.objects.filter(ord__in=ords)}
-    results.hits = [_hit(entries[o], terms, o in title_ords) for o in ords if o in entries]
+    marks = tx.highlight_terms(query.text)
+    results.hits = [_hit(entries[o], marks, o in title_ords) for o in ords if o in entries]
     return results
 
 

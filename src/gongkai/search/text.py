@@ -61,6 +61,14 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
+def highlight_terms(text: str) -> list[str]:
+    """What to mark in results: each typed word as a whole (创新券) before the pieces jieba cut
+    it into (创新, 券), so a phrase found intact is marked intact."""
+    typed = [w for part in normalise(text).split() for w in _WORD.findall(part)
+             if not w.startswith(FACET_PREFIX)]
+    return list(dict.fromkeys(typed + query_terms(text)))
+
+
 def facet_token(kind: str, value: object) -> str:
     """A token standing for one filter value: `gkfd12` (department 12), `gkfy2017` (year),
     `gkfi<hash>` for text values (issuer i, topic t, genre g, validity v)."""
