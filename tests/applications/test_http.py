@@ -135,3 +135,19 @@ def test_application_files_never_public(bureau, client):
     f = app.files.get()
     assert client.get(f"/staff/applications/{app.pk}/files/{f.pk}/").status_code == 302  # login
     assert f.file.url not in client.get("/apply/").content.decode()
+
+
+def test_api_status_deadline_fee(bureau, client):
+    app, _ = intake.application_submit(department=bureau, applicant=person(), request=req(),
+                                       token="api1")
+    r = client.post("/api/applications/status", {"code": app.query_code, "factor": "5678"},
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["status_label"] == "待确认收到"
+    assert "王小红" not in r.content.decode()
+    r = client.post("/api/applications/status", {"code": app.query_code, "factor": "1111"},
+                    content_type="application/json")
+    assert r.status_code == 404
+    r = client.get("/api/applications/deadline", {"received": "2026-08-10", "extend": 20})
+    assert r.json()["deadline"] == "2026-10-10"
+    assert client.get("/api/applications/fee", {"pages": 101}).json() == {"yuan": 720}
+    assert client.get("/api/applications/fee", {"pages": 1, "applications": 1}).status_code == 400
