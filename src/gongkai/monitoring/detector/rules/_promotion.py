@@ -28,6 +28,11 @@ def promotion(
     body_hits: list[tuple[Part, list[str]]] = []
     for part in ctx.parts:
         c = part.cues
+        if type_ == "gambling" and part.kind == "body" and not matches(c) and c.n("sales") \
+                and not c.enforcement and (hosts := _spam_hosts(ctx, part)):
+            yield Finding(type_, excerpt(part.text), part.location, 70.0,
+                          "sales phrase with domains: " + ", ".join(hosts[:3]))
+            continue
         if not matches(c):
             # A government title or meta tag has no business saying "(中国)官方网站" or
             # "登录入口" even when the brand itself is unknown to the lexicon.
@@ -56,7 +61,7 @@ def promotion(
     # Plain body sentences: one is weak evidence, several are strong; a page that is itself
     # about fighting gambling gets the benefit of the doubt for one or two.
     n = len(body_hits)
-    weight = 40.0 if n == 1 else 60.0 if n == 2 else 80.0
+    weight = 45.0 if n == 1 else 70.0 if n == 2 else 85.0
     if ctx.page_cues.n("anti") >= 3 and n <= 2:
         weight = 15.0
     for part, cue_words in body_hits[:5]:
