@@ -1,6 +1,9 @@
 """Staff forms. They only shape input; every rule is checked again in the services."""
 
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 
 from gongkai.core.models import User
 from gongkai.documents.models import (
@@ -16,6 +19,14 @@ from gongkai.documents.models import (
     YearlyReviewItem,
 )
 from gongkai.documents.services.records import DocumentData
+
+
+def _choices(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(name)
+    field.queryset = queryset
+
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -65,14 +76,14 @@ class DocumentForm(forms.Form):
     is_repost = forms.BooleanField(label="转载上级文件", required=False)
     repost_source = forms.CharField(label="转载来源", required=False, max_length=200)
 
-    def __init__(self, *args, user: User, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        dep = user.department_id
-        self.fields["category"].queryset = SubjectCategory.objects.filter(department_id=dep)  # type: ignore[attr-defined]
-        self.fields["columns"].queryset = CatalogueColumn.objects.filter(department_id=dep)  # type: ignore[attr-defined]
-        self.fields["interprets"].queryset = Document.objects.filter(  # type: ignore[attr-defined]
+        dep = user.department_id or 0
+        _choices(self, "category", SubjectCategory.objects.filter(department_id=dep))
+        _choices(self, "columns", CatalogueColumn.objects.filter(department_id=dep))
+        _choices(self, "interprets", Document.objects.filter(
             department_id=dep, needs_interpretation=True
-        ).exclude(status__in=[DocumentStatus.WITHDRAWN]).order_by("-id")
+        ).exclude(status__in=[DocumentStatus.WITHDRAWN]).order_by("-id"))
 
     def to_data(self) -> DocumentData:
         c = self.cleaned_data
@@ -122,11 +133,11 @@ class ValidityForm(forms.Form):
                                          queryset=Document.objects.none(), empty_label="（无）")
     note = forms.CharField(label="说明", required=False, max_length=300)
 
-    def __init__(self, *args, document: Document, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["replaced_by"].queryset = Document.objects.filter(  # type: ignore[attr-defined]
+        _choices(self, "replaced_by", Document.objects.filter(
             department_id=document.department_id, status=DocumentStatus.PUBLISHED
-        ).exclude(pk=document.pk).order_by("-publish_date")
+        ).exclude(pk=document.pk).order_by("-publish_date"))
 
 
 class CleanupCampaignForm(forms.Form):
@@ -142,11 +153,11 @@ class CleanupDecisionForm(forms.Form):
     replacement = forms.ModelChoiceField(label="修改后的文件", required=False,
                                          queryset=Document.objects.none(), empty_label="（无）")
 
-    def __init__(self, *args, department_id: int, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, department_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["replacement"].queryset = Document.objects.filter(  # type: ignore[attr-defined]
+        _choices(self, "replacement", Document.objects.filter(
             department_id=department_id, status=DocumentStatus.PUBLISHED
-        ).order_by("-publish_date")
+        ).order_by("-publish_date"))
 
 
 class ReviewDecisionForm(forms.Form):

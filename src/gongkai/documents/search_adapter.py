@@ -10,7 +10,7 @@ def key_for(document_id: int) -> str:
     return f"document:{document_id}"
 
 
-def search_document(doc: Document):  # type: ignore[no-untyped-def]
+def search_document(doc: Document):
     from gongkai.search.types import SearchDocument
 
     if doc.publish_date is None:
@@ -53,7 +53,7 @@ def index_documents(ids: Iterable[int]) -> None:
             search_remove(doc.department_id, key_for(doc.pk))
 
 
-def all_published(department_id: int) -> Iterator:  # type: ignore[type-arg]
+def all_published(department_id: int) -> Iterator:
     docs = Document.objects.filter(
         department_id=department_id, status=DocumentStatus.PUBLISHED, publish_date__isnull=False
     ).select_related("category").prefetch_related("attachments")

@@ -34,6 +34,7 @@ from gongkai.documents.models import (
     Validity,
 )
 from gongkai.publishing import pages
+from gongkai.publishing.pages import Affected, Change, Page
 
 if TYPE_CHECKING:
     from gongkai.publishing.site import SiteInfo
@@ -125,7 +126,7 @@ def all_facets(department_id: int) -> dict[str, list[tuple[Facet, int]]]:
     }
 
 
-def _published_q():  # type: ignore[no-untyped-def]
+def _published_q():
     from django.db.models import Q
 
     return Q(documents__status=DocumentStatus.PUBLISHED)
@@ -140,7 +141,7 @@ class DocumentPages:
     name = "documents"
 
     # --- full build ----------------------------------------------------------------------
-    def pages(self, site: SiteInfo) -> Iterator[pages.Page]:
+    def pages(self, site: SiteInfo) -> Iterator[Page]:
         dep = site.department.pk
         yield _stylesheet()
         docs = published(dep).prefetch_related("attachments", "columns", _interp_prefetch())
@@ -161,25 +162,25 @@ class DocumentPages:
             yield self._cleanup(campaign)
 
     # --- incremental ---------------------------------------------------------------------
-    def affected(self, site: SiteInfo, change: pages.Change) -> pages.Affected:
+    def affected(self, site: SiteInfo, change: Change) -> Affected:
         if change.kind == "cleanup":
             campaign = CleanupCampaign.objects.filter(
                 pk=change.id, department=site.department
             ).first()
             if campaign is None or campaign.state != CleanupCampaign.State.PUBLISHED:
-                return pages.Affected()
-            return pages.Affected(pages=[self._cleanup(campaign), *self._catalogue(site)])
+                return Affected()
+            return Affected(pages=[self._cleanup(campaign), *self._catalogue(site)])
         if change.kind == "catalogue":
-            return pages.Affected(pages=list(self._catalogue(site)))
+            return Affected(pages=list(self._catalogue(site)))
         if change.kind != "document":
-            return pages.Affected()
+            return Affected()
         doc = Document.objects.filter(pk=change.id, department=site.department).first()
         if doc is None:
-            return pages.Affected(remove=[doc_path(int(change.id))])
+            return Affected(remove=[doc_path(int(change.id))])
         return self._affected_by(site, doc)
 
-    def _affected_by(self, site: SiteInfo, doc: Document) -> pages.Affected:
-        out = pages.Affected(pages=[_stylesheet()])
+    def _affected_by(self, site: SiteInfo, doc: Document) -> Affected:
+        out = Affected(pages=[_stylesheet()])
         year = doc.publish_date.year if doc.publish_date else None
         years = {year} if year else set()
         if doc.status == DocumentStatus.PUBLISHED:
@@ -212,17 +213,17 @@ class DocumentPages:
         return out
 
     # --- page builders -------------------------------------------------------------------
-    def _document(self, doc: Document) -> Iterator[pages.Page]:
-        yield pages.Page(doc_path(doc.pk), "documents/document.html", {"doc": doc,
+    def _document(self, doc: Document) -> Iterator[Page]:
+        yield Page(doc_path(doc.pk), "documents/document.html", {"doc": doc,
                          "attachments": list(doc.attachments.all()), "path_of": doc_path})
         for att in doc.attachments.all():
             with att.file.open("rb") as fh:
-                yield pages.Page(f"/xxgk/wj/files/{doc.pk}/{att.pk}.{_ext(att)}", content=fh.read())
+                yield Page(f"/xxgk/wj/files/{doc.pk}/{att.pk}.{_ext(att)}", content=fh.read())
 
-    def _withdrawn(self, doc: Document) -> pages.Page:
-        return pages.Page(doc_path(doc.pk), "documents/withdrawn.html", {"doc": doc})
+    def _withdrawn(self, doc: Document) -> Page:
+        return Page(doc_path(doc.pk), "documents/withdrawn.html", {"doc": doc})
 
-    def _catalogue(self, site: SiteInfo) -> Iterator[pages.Page]:
+    def _catalogue(self, site: SiteInfo) -> Iterator[Page]:
         dep = site.department.pk
         roots = list(
             CatalogueColumn.objects.filter(department_id=dep, parent=None)
@@ -231,11 +232,11 @@ class DocumentPages:
         campaigns = CleanupCampaign.objects.filter(
             department_id=dep, state=CleanupCampaign.State.PUBLISHED
         ).order_by("-published_at")
-        yield pages.Page("/xxgk/ml/", "documents/catalogue.html",
+        yield Page("/xxgk/ml/", "documents/catalogue.html",
                          {"roots": roots, "campaigns": list(campaigns), "column_path": column_path})
 
     def _column(self, site: SiteInfo, column: CatalogueColumn,
-                years: Iterable[int] | None) -> Iterator[pages.Page]:
+                years: Iterable[int] | None) -> Iterator[Page]:
         dep = site.department.pk
         ids = [column.pk, *column.children.values_list("pk", flat=True)]
         qs = published(dep).filter(columns__in=ids).distinct()
@@ -243,46 +244,46 @@ class DocumentPages:
         all_years = _years(qs)
         ctx = {"column": column, "children": list(column.children.all()), "base": base,
                "years": all_years, "column_path": column_path}
-        yield pages.Page(base, "documents/column.html", {**ctx, "docs": list(qs[:LATEST])})
+        yield Page(base, "documents/column.html", {**ctx, "docs": list(qs[:LATEST])})
         for year in _select(all_years, years):
-            yield pages.Page(f"{base}{year}.html", "documents/column.html",
+            yield Page(f"{base}{year}.html", "documents/column.html",
                              {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
-        yield pages.Page(f"{base}feed.xml", content=_feed(site, column.name, base, list(qs[:LATEST])))
+        yield Page(f"{base}feed.xml", content=_feed(site, column.name, base, list(qs[:LATEST])))
 
-    def _database(self, site: SiteInfo, years: Iterable[int] | None) -> Iterator[pages.Page]:
+    def _database(self, site: SiteInfo, years: Iterable[int] | None) -> Iterator[Page]:
         dep = site.department.pk
         qs = published(dep)
         all_years = _years(qs)
         ctx = {"years": all_years, "facets": all_facets(dep), "facet": None,
                "facet_labels": FACET_LABELS, "base": GWK}
-        yield pages.Page(GWK, "documents/database.html", {**ctx, "docs": list(qs[:LATEST])})
+        yield Page(GWK, "documents/database.html", {**ctx, "docs": list(qs[:LATEST])})
         for year in _select(all_years, years):
-            yield pages.Page(f"{GWK}{year}/", "documents/database.html",
+            yield Page(f"{GWK}{year}/", "documents/database.html",
                              {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
-        yield pages.Page(f"{GWK}feed.xml", content=_feed(site, "公文数据库", GWK, list(qs[:LATEST])))
+        yield Page(f"{GWK}feed.xml", content=_feed(site, "公文数据库", GWK, list(qs[:LATEST])))
 
-    def _facet(self, site: SiteInfo, facet: Facet, years: Iterable[int] | None) -> Iterator[pages.Page]:
+    def _facet(self, site: SiteInfo, facet: Facet, years: Iterable[int] | None) -> Iterator[Page]:
         dep = site.department.pk
         qs = _facet_docs(dep, facet)
         all_years = _years(qs)
         ctx = {"years": all_years, "facets": all_facets(dep), "facet": facet,
                "facet_labels": FACET_LABELS, "base": facet.path}
-        yield pages.Page(facet.path, "documents/database.html", {**ctx, "docs": list(qs[:LATEST])})
+        yield Page(facet.path, "documents/database.html", {**ctx, "docs": list(qs[:LATEST])})
         for year in _select(all_years, years):
-            yield pages.Page(f"{facet.path}{year}.html", "documents/database.html",
+            yield Page(f"{facet.path}{year}.html", "documents/database.html",
                              {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
 
-    def _cleanup(self, campaign: CleanupCampaign) -> pages.Page:
+    def _cleanup(self, campaign: CleanupCampaign) -> Page:
         items = campaign.items.select_related("document", "replacement", "division").order_by(
             "conclusion", "document__written_date"
         )
-        return pages.Page(f"/xxgk/gfxwj/ql/{campaign.pk}.html", "documents/cleanup.html",
+        return Page(f"/xxgk/gfxwj/ql/{campaign.pk}.html", "documents/cleanup.html",
                           {"campaign": campaign, "items": list(items), "path_of": doc_path})
 
 
-def _stylesheet() -> pages.Page:
+def _stylesheet() -> Page:
     css = Path(__file__).with_name("site_static") / "documents.css"
-    return pages.Page("/assets/documents.css", content=css.read_bytes())
+    return Page("/assets/documents.css", content=css.read_bytes())
 
 
 def _select(all_years: list[tuple[int, int]], wanted: Iterable[int] | None) -> list[int]:
@@ -290,7 +291,7 @@ def _select(all_years: list[tuple[int, int]], wanted: Iterable[int] | None) -> l
     return have if wanted is None else [y for y in wanted if y in have]
 
 
-def _ext(att) -> str:  # type: ignore[no-untyped-def]
+def _ext(att) -> str:
     return att.public_path.rsplit(".", 1)[-1]
 
 

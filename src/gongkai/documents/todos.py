@@ -22,13 +22,13 @@ MODULE = "公文"
 
 def waiting_for(user: User) -> QuerySet[Document]:
     """Documents whose next step is this user's (the same list as the "待我处理" filter)."""
-    qs = Document.objects.filter(department_id=user.department_id)
+    qs = Document.objects.filter(department_id=user.department_id or 0)
     states = [s for s, roles in workflow.REVIEWER_OF.items() if user.has_role(*roles)]
     mine = qs.none()
     if states:
         reviewing = qs.filter(status__in=states)
         if not sees_all_divisions(user):
-            reviewing = reviewing.filter(division_id=user.division_id)
+            reviewing = reviewing.filter(division_id=user.division_id or 0)
         mine = reviewing
     if user.has_role(Role.DRAFTER):
         mine = mine | qs.filter(drafter=user, status=DocumentStatus.RETURNED)
@@ -95,7 +95,7 @@ def yearly_review_due(user: User, today: dt.date) -> Iterator[todos.Todo]:
     if not user.has_role(Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD):
         return
     items = scope_to_division(user, YearlyReviewItem.objects.filter(
-        conclusion="", review__department_id=user.department_id
+        conclusion="", review__department_id=user.department_id or 0
     ))
     open_years = sorted(set(items.values_list("review__year", flat=True)))
     for year in open_years:

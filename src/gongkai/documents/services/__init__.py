@@ -9,8 +9,13 @@ the demo loader all call them):
   cleanup_campaign_publish, yearly_review_open, yearly_review_decide
 """
 
+from typing import TYPE_CHECKING
+
 from gongkai.core.permissions import PermissionDenied
 from gongkai.documents.domain.workflow import InvalidTransition
+
+if TYPE_CHECKING:
+    from gongkai.core.models import User
 
 
 class DocumentInputError(Exception):
@@ -22,4 +27,11 @@ class DocumentInputError(Exception):
         super().__init__("；".join(m for msgs in errors.values() for m in msgs))
 
 
-__all__ = ["DocumentInputError", "InvalidTransition", "PermissionDenied"]
+def department_id_of(user: "User") -> int:
+    """The user's department id; staff without one cannot act on any department's records."""
+    if user.department_id is None:
+        raise PermissionDenied("您的账号尚未分配所属机关，请联系系统管理员。")
+    return user.department_id
+
+
+__all__ = ["DocumentInputError", "InvalidTransition", "PermissionDenied", "department_id_of"]

@@ -25,7 +25,7 @@ from gongkai.documents.models import (
     YearlyReview,
     YearlyReviewItem,
 )
-from gongkai.documents.services import DocumentInputError, effects
+from gongkai.documents.services import DocumentInputError, department_id_of, effects
 from gongkai.documents.services.publication import document_set_validity
 from gongkai.documents.services.records import add_event
 
@@ -47,12 +47,13 @@ def cleanup_campaign_create(
         raise DocumentInputError({"name": ["请填写清理名称，如“2026年规范性文件清理”。"]})
     if not 1 <= interval_years <= 10:
         raise DocumentInputError({"interval_years": ["清理周期应在1至10年之间。"]})
+    department = Department.objects.get(pk=department_id_of(user))
     campaign = CleanupCampaign.objects.create(
-        department=user.department, name=name.strip(), cutoff=cutoff,
+        department=department, name=name.strip(), cutoff=cutoff,
         interval_years=interval_years, created_by=user,
     )
     docs = Document.objects.filter(
-        department_id=user.department_id, is_normative=True, status=DocumentStatus.PUBLISHED,
+        department=department, is_normative=True, status=DocumentStatus.PUBLISHED,
         validity=Validity.VALID, cleanup_due__lte=cutoff,
     )
     CleanupItem.objects.bulk_create(
@@ -88,7 +89,7 @@ def cleanup_item_decide(
     return item
 
 
-_VALIDITY_FOR = {
+_VALIDITY_FOR: dict[str, str] = {
     CleanupItem.Conclusion.AMEND: Validity.AMENDED,
     CleanupItem.Conclusion.REPEAL: Validity.REPEALED,
     CleanupItem.Conclusion.INVALID: Validity.EXPIRED,

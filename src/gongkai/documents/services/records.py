@@ -33,7 +33,7 @@ from gongkai.documents.models import (
     SubjectCategory,
 )
 from gongkai.documents.sanitize import html_to_text, sanitise_body
-from gongkai.documents.services import DocumentInputError
+from gongkai.documents.services import DocumentInputError, department_id_of
 
 
 @dataclass
@@ -80,12 +80,12 @@ def _validate(data: DocumentData, user: User, instance: Document | None) -> dict
     err = _Errors()
     cleaned: dict[str, Any] = {}
     _validate_text(data, err, cleaned)
-    _validate_number(data, user.department_id, instance, err, cleaned)
+    _validate_number(data, department_id_of(user), instance, err, cleaned)
     order_error = rules.date_order_error(data.written_date, data.publish_date)
     if order_error:
         err("publish_date", order_error)
     _validate_disclosure(data, err, cleaned)
-    _validate_links(data, user.department_id, instance, err, cleaned)
+    _validate_links(data, department_id_of(user), instance, err, cleaned)
     sanitised = sanitise_body(data.body)
     cleaned.update(
         written_date=data.written_date, publish_date=data.publish_date,
@@ -116,7 +116,7 @@ def _validate_text(data: DocumentData, err: _Errors, cleaned: dict[str, Any]) ->
     cleaned.update(title=title, issuers=issuers, genre=data.genre)
 
 
-def _validate_number(data: DocumentData, department_id: int | None, instance: Document | None,
+def _validate_number(data: DocumentData, department_id: int, instance: Document | None,
                      err: _Errors, cleaned: dict[str, Any]) -> None:
     number = ""
     if data.doc_number.strip():
@@ -135,7 +135,7 @@ def _validate_number(data: DocumentData, department_id: int | None, instance: Do
     cleaned["doc_number"] = number
 
 
-def _validate_links(data: DocumentData, department_id: int | None, instance: Document | None,
+def _validate_links(data: DocumentData, department_id: int, instance: Document | None,
                     err: _Errors, cleaned: dict[str, Any]) -> None:
     category = None
     if data.category_id is not None:
@@ -232,11 +232,12 @@ def document_create(*, user: User, data: DocumentData, division_id: int | None =
     require_role(user, Role.DRAFTER, Role.DIVISION_HEAD, Role.PUBLISHER)
     require_can_change_content(user)
     cleaned = _validate(data, user, None)
-    division = user.division if division_id is None else user.department.divisions.filter(pk=division_id).first()
+    department = Department.objects.get(pk=department_id_of(user))
+    division = user.division if division_id is None else department.divisions.filter(pk=division_id).first()
     if division is None:
         raise DocumentInputError({"division": ["请选择承办处室。"]})
     require_same_division(user, division.pk)
-    document = Document(department=user.department, division=division, drafter=user)
+    document = Document(department=department, division=division, drafter=user)
     _apply(document, cleaned)
     year = (data.written_date or timezone.localdate()).year
     document.index_number = _allocate_index_number(document, year)

@@ -29,11 +29,11 @@ def cleanup_index(request: HttpRequest) -> HttpResponse:
         if ok:
             messages.success(request, f"已发起清理，纳入{campaign.items.count()}件规范性文件。")
             return redirect("documents:cleanup_detail", campaign.pk)
-    items = CleanupCampaign.objects.filter(department_id=user.department_id)  # type: ignore[union-attr]
+    items = CleanupCampaign.objects.filter(department_id=user.department_id)  # type: ignore[union-attr,misc]
     return render(request, "documents/cleanup_index.html", {"campaigns": items, "form": form})
 
 
-def _division_items(request: HttpRequest, qs):  # type: ignore[no-untyped-def]
+def _division_items(request: HttpRequest, qs):
     user = request.user
     if sees_all_divisions(user):  # type: ignore[arg-type]
         return qs
@@ -95,7 +95,7 @@ def review_index(request: HttpRequest) -> HttpResponse:
         if ok:
             messages.success(request, f"已发起{review.year}年度复查，共{review.items.count()}件。")
             return redirect("documents:review_detail", review.pk)
-    reviews = YearlyReview.objects.filter(department_id=user.department_id)  # type: ignore[union-attr]
+    reviews = YearlyReview.objects.filter(department_id=user.department_id)  # type: ignore[union-attr,misc]
     return render(request, "documents/review_index.html", {"reviews": reviews,
                                                            "year": timezone.localdate().year})
 

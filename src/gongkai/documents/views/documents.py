@@ -1,11 +1,15 @@
 """Staff pages for document records: list, create/edit, detail with the chain, actions."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -28,7 +32,7 @@ from gongkai.documents.views.common import attempt
 PAGE_SIZE = 30
 
 
-def _visible(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _visible(request: HttpRequest):
     return scope_to_division(request.user, Document.objects.all())  # type: ignore[arg-type]
 
 
@@ -121,7 +125,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-_ACTIONS = {
+_ACTIONS: dict[str, tuple[Callable[..., Any], str]] = {
     "submit": (chain.document_submit, "已提交处室负责人审核。"),
     "head_approve": (chain.document_head_approve, "审核通过，已转下一环节。"),
     "legality_approve": (chain.document_legality_approve, "合法性审查通过，已转保密审查。"),
@@ -181,7 +185,7 @@ def set_validity(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(request, f"有效性已更新为“{dict(form.fields['validity'].choices)[c['validity']]}”，门户页面已同步。")  # type: ignore[attr-defined]
     else:
-        messages.error(request, "有效性表单填写有误：" + "；".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, "有效性表单填写有误：" + "；".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect("documents:detail", doc.pk)
 
 
@@ -216,10 +220,8 @@ def attachment_delete(request: HttpRequest, pk: int, att: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int, att: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int, att: int) -> HttpResponseBase:
     doc = _get(request, pk)
     attachment = get_object_or_404(Attachment, pk=att, document=doc)
-    from django.http import FileResponse
-
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name,
                         content_type=attachment.mime)
