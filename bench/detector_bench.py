@@ -48,8 +48,10 @@ def grow(html: bytes) -> bytes:
     i = 0
     while len(text.encode(encoding)) + len("".join(filler).encode(encoding)) < TARGET:
         item = FILLER_ITEMS[i % len(FILLER_ITEMS)]
-        filler.append(f'<li><a href="/gzdt/2025/{i:04d}.html" title="{item}">{item}</a>'
-                      f"<span>2025-03-{i % 28 + 1:02d}</span></li>\n")
+        filler.append(
+            f'<li><a href="/gzdt/2025/{i:04d}.html" title="{item}">{item}</a>'
+            f"<span>2025-03-{i % 28 + 1:02d}</span></li>\n"
+        )
         if i % 3 == 0:
             filler.append(PARAGRAPH)
         i += 1
@@ -82,8 +84,10 @@ def main() -> None:
     size = statistics.mean(len(p) for p in pages) / 1024
     rates = throughput(pages, args.runs)
     print(f"pages: {len(pages)}, mean size {size:.1f} KB, runs: {args.runs}")
-    print(f"throughput (one core, CPU time): median {statistics.median(rates):.0f} pages/s "
-          f"(min {min(rates):.0f}, max {max(rates):.0f})")
+    print(
+        f"throughput (one core, CPU time): median {statistics.median(rates):.0f} pages/s "
+        f"(min {min(rates):.0f}, max {max(rates):.0f})"
+    )
     print(f"per page: {1000 / statistics.median(rates):.2f} ms")
     print()
     print(table(evaluate()))

@@ -35,7 +35,9 @@ def test_identical_copy_is_clean() -> None:
 
 def test_canonical_as_plain_text_works_too() -> None:
     text = "关于开展2025年度科技成果登记工作的通知\n局机关各处（室）、局属各单位："
-    served = "<p>关于开展2025年度科技成果登记工作的通知</p><p>jujiguangechu(shi)、jushugedanwei:</p>"
+    served = (
+        "<p>关于开展2025年度科技成果登记工作的通知</p><p>jujiguangechu(shi)、jushugedanwei:</p>"
+    )
     assert "pinyin_rewrite" in compare(served, text)
 
 
@@ -62,7 +64,8 @@ def test_link_block_appended() -> None:
 
 def test_content_removed() -> None:
     served = CANONICAL.replace(
-        "<p>一、登记范围：2024年以来通过评价、验收或鉴定的应用技术成果、基础理论成果和软科学研究成果。</p>", ""
+        "<p>一、登记范围：2024年以来通过评价、验收或鉴定的应用技术成果、基础理论成果和软科学研究成果。</p>",
+        "",
     )
     found = compare(served)
     assert "content_removed" in found
@@ -82,7 +85,10 @@ def test_disguises_do_not_count_as_differences() -> None:
 
 
 def test_comparison_is_fast_on_large_pages() -> None:
-    paragraphs = "".join(f"<p>第{n}条 科技计划项目承担单位应当按照任务书约定开展研究工作，第{n}款。</p>" for n in range(600))
+    paragraphs = "".join(
+        f"<p>第{n}条 科技计划项目承担单位应当按照任务书约定开展研究工作，第{n}款。</p>"
+        for n in range(600)
+    )
     canonical = f"<html><body>{paragraphs}</body></html>"
     served = canonical.replace("第300条", "第300条 百家乐").replace("第10条", "di10tiao")
     start = time.perf_counter()

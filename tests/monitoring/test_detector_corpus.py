@@ -35,7 +35,9 @@ def test_overall_recall(report: Report) -> None:
 def test_recall_per_technique(report: Report, technique: str) -> None:
     score = report.scores[technique]
     # Per technique, at most one miss is tolerated (≥ 5 pages each); overall stays ≥ 98 %.
-    assert score.positives - score.detected <= max(1, int(score.positives * (1 - RECALL_TARGET))), score.missed
+    assert score.positives - score.detected <= max(1, int(score.positives * (1 - RECALL_TARGET))), (
+        score.missed
+    )
 
 
 def test_false_positive_rate(report: Report) -> None:

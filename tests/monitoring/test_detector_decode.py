@@ -46,7 +46,7 @@ def test_byte_order_marks() -> None:
 
 
 def test_multibyte_character_cut_at_the_end() -> None:
-    raw = PAGE.encode("utf-8")[:-len("</p></body></html>".encode()) - 1]
+    raw = PAGE.encode("utf-8")[: -len(b"</p></body></html>") - 1]
     text = decode_html(raw)
     assert text.startswith("<html>")
     assert "局机关各处" in text

@@ -8,14 +8,25 @@ import sys
 
 import pytest
 
-from gongkai.monitoring.detector import Finding, describe, detectors, inspect_html, register, unregister
+from gongkai.monitoring.detector import (
+    Finding,
+    describe,
+    detectors,
+    inspect_html,
+    register,
+    unregister,
+)
 
 
 def test_every_builtin_detector_has_a_one_line_description() -> None:
     described = describe()
     assert len(described) >= 10
     assert all(text and "\n" not in text for text in described.values())
-    assert {fn.__name__ for fn in detectors()} >= {"gambling_promotion", "pinyin_runs", "hidden_links"}
+    assert {fn.__name__ for fn in detectors()} >= {
+        "gambling_promotion",
+        "pinyin_runs",
+        "hidden_links",
+    }
 
 
 def test_an_extension_detector_takes_part_and_can_be_removed() -> None:
@@ -61,6 +72,7 @@ def test_detector_package_imports_no_django() -> None:
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
     )
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert out.stdout.strip() == "[]"

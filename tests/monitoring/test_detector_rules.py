@@ -43,7 +43,9 @@ def test_clean_page_is_clean_with_score_zero() -> None:
 
 
 def test_result_is_json_serialisable_with_type_evidence_location() -> None:
-    html = wrap(CLEAN_TEXT + '<div style="display:none"><a href="http://www.77hg88.com/">皇冠体育</a></div>')
+    html = wrap(
+        CLEAN_TEXT + '<div style="display:none"><a href="http://www.77hg88.com/">皇冠体育</a></div>'
+    )
     data = inspect_html(html).to_dict()
     json.dumps(data, ensure_ascii=False)
     assert data["verdict"] in {"clean", "suspicious", "tampered"}
@@ -104,12 +106,18 @@ def test_porn_link_text_is_flagged_and_anti_porn_notice_is_clean() -> None:
 
 # --- pinyin ---------------------------------------------------------------------------------------
 def test_toneless_pinyin_runs_inside_chinese_text() -> None:
-    body = "<p>各区科技局：jujiguangechu(shi)、jushugedanwei：weizuohao2025niandukejichengguodengjigongzuo，xianjiangyouguanshixiangtongzhiruxia。</p>"
+    body = (
+        "<p>各区科技局：jujiguangechu(shi)、jushugedanwei：weizuohao2025niandukejichengguo"
+        "dengjigongzuo，xianjiangyouguanshixiangtongzhiruxia。</p>"
+    )
     assert "pinyin_run" in types(wrap(body))
 
 
 def test_spaced_pinyin_syllables_are_a_run() -> None:
-    body = "<p>ge qu xian ke ji ju ， ju shu ge dan wei ： wei zuo hao ke ji cheng guo deng ji gong zuo 。</p>" * 2
+    body = (
+        "<p>ge qu xian ke ji ju ， ju shu ge dan wei ： wei zuo hao ke ji cheng guo deng ji gong zuo 。</p>"
+        * 2
+    )
     assert "pinyin_run" in types(wrap(body))
 
 
@@ -169,8 +177,13 @@ def test_hidden_links_each_way(opener: str) -> None:
 
 def test_hidden_by_stylesheet_class_and_script() -> None:
     links = '<a href="http://a8899.vip/">链接一</a><a href="http://b7788.top/">链接二</a>'
-    by_class = wrap(CLEAN_TEXT + f'<div class="x9k">{links}</div>', head="<style>.x9k{display:none}</style>")
-    by_script = wrap(CLEAN_TEXT + f'<div id="y7">{links}</div><script>document.getElementById("y7").style.display="none";</script>')
+    by_class = wrap(
+        CLEAN_TEXT + f'<div class="x9k">{links}</div>', head="<style>.x9k{display:none}</style>"
+    )
+    by_script = wrap(
+        CLEAN_TEXT
+        + f'<div id="y7">{links}</div><script>document.getElementById("y7").style.display="none";</script>'
+    )
     assert "hidden_link" in types(by_class)
     assert "hidden_link" in types(by_script)
 
@@ -220,7 +233,7 @@ def test_ordinary_external_links_stay_clean() -> None:
         '<meta http-equiv="refresh" content="3;URL=https://www.kk8866.top/">',
         "<script>if(/baidu|sogou/.test(document.referrer)){location.href='https://vip.88ky.com/'}</script>",
         "<script>window.location.replace('http://' + 'www.' + 'xpj77' + '.com/');</script>",
-        "<script>document.write('<a href=\"http://www.678bet.xyz/\">入口</a><a href=\"http://www.9988.cc/\">官网</a>')</script>",
+        '<script>document.write(\'<a href="http://www.678bet.xyz/">入口</a><a href="http://www.9988.cc/">官网</a>\')</script>',
         "<script>var s=document.createElement('script');s.src='https://tj.66yule.top/a.js';document.head.appendChild(s)</script>",
     ],
 )
@@ -252,7 +265,9 @@ def _hex(s: str) -> str:
     "script",
     [
         f'<script>eval("{_hex("location.href=" + chr(39) + "https://www.55bet.vip/" + chr(39))}")</script>',
-        "<script>location.href=String.fromCharCode(" + ",".join(str(ord(c)) for c in "http://hg55.cc/") + ")</script>",
+        "<script>location.href=String.fromCharCode("
+        + ",".join(str(ord(c)) for c in "http://hg55.cc/")
+        + ")</script>",
         "<script>location.replace(atob('aHR0cHM6Ly93d3cueHBqOTkuY29tLw=='))</script>",  # https://www.xpj99.com/
     ],
 )

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — page fixtures: long HTML lines are the data
 """Page bodies of a municipal science & technology bureau (示例市科学技术局), for the corpus.
 
 Each entry: (kind, column, title, body HTML). The builder wraps them in site chrome.
@@ -6,7 +7,9 @@ Each entry: (kind, column, title, body HTML). The builder wraps them in site chr
 NAME = "示例市科学技术局"
 
 NOTICE = (
-    "notice", "通知公告", "关于组织申报2025年度示例市科技计划项目的通知",
+    "notice",
+    "通知公告",
+    "关于组织申报2025年度示例市科技计划项目的通知",
     """<div class="article" id="zoom">
 <h1>关于组织申报2025年度示例市科技计划项目的通知</h1>
 <p class="info">发布时间：2025-03-12 09:30 来源：计划处 浏览次数：<span id="hits">1268</span></p>
@@ -28,7 +31,9 @@ NOTICE = (
 )
 
 POLICY = (
-    "policy", "政策文件", "示例市科学技术局关于印发《示例市科技企业孵化器认定和管理办法》的通知",
+    "policy",
+    "政策文件",
+    "示例市科学技术局关于印发《示例市科技企业孵化器认定和管理办法》的通知",
     """<table class="meta" border="1" cellspacing="0">
 <tr><td>索引号：</td><td>11520100MB1234567X/2025-00031</td><td>主题分类：</td><td>科技、教育\\科技</td></tr>
 <tr><td>发文机关：</td><td>示例市科学技术局</td><td>成文日期：</td><td>2025年02月18日</td></tr>
@@ -61,7 +66,9 @@ POLICY = (
 )
 
 INTERPRETATION = (
-    "interpretation", "政策解读", "《示例市科技企业孵化器认定和管理办法》政策解读",
+    "interpretation",
+    "政策解读",
+    "《示例市科技企业孵化器认定和管理办法》政策解读",
     """<div class="article" id="zoom">
 <h1>《示例市科技企业孵化器认定和管理办法》政策解读</h1>
 <p class="info">发布时间：2025-02-20 来源：政策法规处</p>
@@ -79,7 +86,9 @@ INTERPRETATION = (
 )
 
 NEWS_LIST = (
-    "news_list", "工作动态", "工作动态",
+    "news_list",
+    "工作动态",
+    "工作动态",
     """<div class="list">
 <h2>工作动态</h2>
 <ul>
@@ -101,7 +110,9 @@ NEWS_LIST = (
 )
 
 STATISTICS = (
-    "statistics", "统计信息", "2024年示例市科技创新主要指标统计",
+    "statistics",
+    "统计信息",
+    "2024年示例市科技创新主要指标统计",
     """<div class="article" id="zoom">
 <h1>2024年示例市科技创新主要指标统计</h1>
 <p class="info">发布时间：2025-03-06 来源：计划处</p>
@@ -122,7 +133,9 @@ STATISTICS = (
 )
 
 PERSONNEL = (
-    "personnel", "人事信息", "示例市科学技术局干部任前公示",
+    "personnel",
+    "人事信息",
+    "示例市科学技术局干部任前公示",
     """<div class="article" id="zoom">
 <h1>示例市科学技术局干部任前公示</h1>
 <p>根据《党政领导干部选拔任用工作条例》有关规定，经局党组研究，拟提拔任用以下同志，现予以公示：</p>
@@ -136,7 +149,9 @@ PERSONNEL = (
 )
 
 PINYIN_LEGIT = (
-    "pinyin_legit", "机构概况", "机构简介",
+    "pinyin_legit",
+    "机构概况",
+    "机构简介",
     """<div class="article" id="zoom">
 <h1>机构简介</h1>
 <p class="en">Shili Municipal Bureau of Science and Technology (Shili Kejiju)</p>
@@ -149,7 +164,9 @@ PINYIN_LEGIT = (
 )
 
 EXTERNAL_LINKS = (
-    "external_links", "专题专栏", "科技服务资源导航",
+    "external_links",
+    "专题专栏",
+    "科技服务资源导航",
     """<div class="article" id="zoom">
 <h1>科技服务资源导航</h1>
 <p>为方便企业和科研人员办事，现将常用科技服务平台汇总如下：</p>
@@ -171,7 +188,9 @@ EXTERNAL_LINKS = (
 )
 
 LOTTERY_FUND_WELFARE = (
-    "lottery_fund", "财政资金", "示例市科学技术局2024年度福利彩票公益金使用情况公告",
+    "lottery_fund",
+    "财政资金",
+    "示例市科学技术局2024年度福利彩票公益金使用情况公告",
     """<div class="article" id="zoom">
 <h1>示例市科学技术局2024年度福利彩票公益金使用情况公告</h1>
 <p>根据《彩票管理条例》《彩票管理条例实施细则》和《财政部关于印发〈彩票公益金管理办法〉的通知》规定，现将我局2024年度使用福利彩票公益金情况公告如下：</p>
@@ -190,7 +209,9 @@ LOTTERY_FUND_WELFARE = (
 )
 
 LOTTERY_FUND_SPORTS = (
-    "lottery_fund", "财政资金", "2024年体育彩票公益金资助科技健身项目使用情况公告",
+    "lottery_fund",
+    "财政资金",
+    "2024年体育彩票公益金资助科技健身项目使用情况公告",
     """<div class="article" id="zoom">
 <h1>2024年体育彩票公益金资助科技健身项目使用情况公告</h1>
 <p>按照财政部《彩票公益金管理办法》关于“彩票公益金使用情况应当向社会公告”的要求，现将2024年度体育彩票公益金使用情况公告如下。</p>
@@ -205,7 +226,9 @@ LOTTERY_FUND_SPORTS = (
 )
 
 ANTI_GAMBLING = (
-    "anti_gambling", "通知公告", "关于严厉打击网络赌博违法犯罪活动的通告",
+    "anti_gambling",
+    "通知公告",
+    "关于严厉打击网络赌博违法犯罪活动的通告",
     """<div class="article" id="zoom">
 <h1>关于严厉打击网络赌博违法犯罪活动的通告</h1>
 <p>为严厉打击网络赌博违法犯罪活动，维护社会治安秩序，保护人民群众财产安全，根据《中华人民共和国刑法》《中华人民共和国治安管理处罚法》等法律规定，现就有关事项通告如下：</p>
@@ -219,7 +242,9 @@ ANTI_GAMBLING = (
 )
 
 ANTI_GAMBLING_2 = (
-    "anti_gambling", "机关党建", "市科学技术局开展“远离赌博、珍爱家庭”警示教育活动",
+    "anti_gambling",
+    "机关党建",
+    "市科学技术局开展“远离赌博、珍爱家庭”警示教育活动",
     """<div class="article" id="zoom">
 <h1>市科学技术局开展“远离赌博、珍爱家庭”警示教育活动</h1>
 <p>3月15日，市科学技术局组织全体干部职工开展“远离赌博、珍爱家庭”警示教育活动，邀请市公安局治安支队民警讲授防范网络赌博专题课。</p>
@@ -230,7 +255,9 @@ ANTI_GAMBLING_2 = (
 )
 
 ANTI_PORN = (
-    "anti_porn", "通知公告", "关于开展“扫黄打非·净网2025”专项行动的通知",
+    "anti_porn",
+    "通知公告",
+    "关于开展“扫黄打非·净网2025”专项行动的通知",
     """<div class="article" id="zoom">
 <h1>关于开展“扫黄打非·净网2025”专项行动的通知</h1>
 <p>各处室、局属各单位：</p>
@@ -243,7 +270,9 @@ ANTI_PORN = (
 )
 
 ANTI_FRAUD = (
-    "anti_fraud", "工作动态", "市科学技术局开展反电信网络诈骗宣传进机关活动",
+    "anti_fraud",
+    "工作动态",
+    "市科学技术局开展反电信网络诈骗宣传进机关活动",
     """<div class="article" id="zoom">
 <h1>市科学技术局开展反电信网络诈骗宣传进机关活动</h1>
 <p>为提高干部职工识骗防骗能力，市科学技术局联合辖区派出所开展反电信网络诈骗宣传活动。</p>
@@ -254,7 +283,9 @@ ANTI_FRAUD = (
 )
 
 GUIDE = (
-    "guide", "政府信息公开指南", "示例市科学技术局政府信息公开指南",
+    "guide",
+    "政府信息公开指南",
+    "示例市科学技术局政府信息公开指南",
     """<div class="article" id="zoom">
 <h1>示例市科学技术局政府信息公开指南</h1>
 <p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》），编制本指南。</p>
@@ -272,7 +303,9 @@ GUIDE = (
 )
 
 ANNUAL_REPORT = (
-    "annual_report", "政府信息公开年报", "示例市科学技术局2024年政府信息公开工作年度报告",
+    "annual_report",
+    "政府信息公开年报",
+    "示例市科学技术局2024年政府信息公开工作年度报告",
     """<div class="article" id="zoom">
 <h1>示例市科学技术局2024年政府信息公开工作年度报告</h1>
 <p>本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的《中华人民共和国政府信息公开工作年度报告格式》要求编制。</p>
@@ -293,7 +326,9 @@ ANNUAL_REPORT = (
 )
 
 BUDGET = (
-    "budget", "财政资金", "示例市科学技术局2025年部门预算公开",
+    "budget",
+    "财政资金",
+    "示例市科学技术局2025年部门预算公开",
     """<div class="article" id="zoom">
 <h1>示例市科学技术局2025年部门预算公开</h1>
 <p>根据《中华人民共和国预算法》和市财政局关于预算公开的统一部署，现将我局2025年部门预算公开如下：</p>
@@ -305,7 +340,9 @@ BUDGET = (
 )
 
 RANDOM_INSPECTION = (
-    "random_inspection", "双随机一公开", "2025年第一批科技领域“双随机、一公开”抽查结果公示",
+    "random_inspection",
+    "双随机一公开",
+    "2025年第一批科技领域“双随机、一公开”抽查结果公示",
     """<div class="article" id="zoom">
 <h1>2025年第一批科技领域“双随机、一公开”抽查结果公示</h1>
 <p>根据《示例市科学技术局随机抽查事项清单》，我局于2025年2月对科技计划项目承担单位开展随机抽查，从检查对象名录库中随机抽取检查对象8家，从执法检查人员名录库中随机选派执法人员6名。</p>
@@ -319,7 +356,9 @@ RANDOM_INSPECTION = (
 )
 
 CONSULTATION = (
-    "consultation", "意见征集", "关于公开征求《示例市科技成果转化促进条例（草案征求意见稿）》意见的公告",
+    "consultation",
+    "意见征集",
+    "关于公开征求《示例市科技成果转化促进条例（草案征求意见稿）》意见的公告",
     """<div class="article" id="zoom">
 <h1>关于公开征求《示例市科技成果转化促进条例（草案征求意见稿）》意见的公告</h1>
 <p>为提高立法质量，广泛听取社会各界意见，现将《示例市科技成果转化促进条例（草案征求意见稿）》及起草说明全文公布，公开征求意见。</p>
@@ -332,7 +371,9 @@ CONSULTATION = (
 )
 
 FONTSIZE_JS = (
-    "fontsize_js", "通知公告", "关于2025年清明节放假期间值班安排的通知",
+    "fontsize_js",
+    "通知公告",
+    "关于2025年清明节放假期间值班安排的通知",
     """<div class="article">
 <h1>关于2025年清明节放假期间值班安排的通知</h1>
 <div class="tools">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>　<a href="javascript:window.print()">打印</a>　<a href="javascript:window.close()">关闭</a></div>
@@ -352,7 +393,9 @@ if(/Android|iPhone|iPad|Mobile/i.test(navigator.userAgent) && location.pathname.
 )
 
 IP_NEWS = (
-    "news", "知识产权", "我市开展2025年知识产权宣传周活动",
+    "news",
+    "知识产权",
+    "我市开展2025年知识产权宣传周活动",
     """<div class="article" id="zoom">
 <h1>我市开展2025年知识产权宣传周活动</h1>
 <p class="info">发布时间：2025-04-26 来源：知识产权保护处</p>
@@ -364,7 +407,9 @@ IP_NEWS = (
 )
 
 MEETING = (
-    "news", "工作动态", "市科学技术局召开2025年全市科技工作会议",
+    "news",
+    "工作动态",
+    "市科学技术局召开2025年全市科技工作会议",
     """<div class="article" id="zoom">
 <h1>市科学技术局召开2025年全市科技工作会议</h1>
 <p class="info">发布时间：2025-03-18 来源：办公室</p>
@@ -377,7 +422,9 @@ MEETING = (
 )
 
 SERVICE_GUIDE = (
-    "service", "办事服务", "高新技术企业认定办事指南",
+    "service",
+    "办事服务",
+    "高新技术企业认定办事指南",
     """<div class="article" id="zoom">
 <h1>高新技术企业认定办事指南</h1>
 <table border="1" cellspacing="0"><tr><td>事项名称</td><td>高新技术企业认定</td></tr>
@@ -391,8 +438,27 @@ SERVICE_GUIDE = (
 )
 
 BODIES = [
-    NOTICE, POLICY, INTERPRETATION, NEWS_LIST, STATISTICS, PERSONNEL, PINYIN_LEGIT, EXTERNAL_LINKS,
-    LOTTERY_FUND_WELFARE, LOTTERY_FUND_SPORTS, ANTI_GAMBLING, ANTI_GAMBLING_2, ANTI_PORN,
-    ANTI_FRAUD, GUIDE, ANNUAL_REPORT, BUDGET, RANDOM_INSPECTION, CONSULTATION, FONTSIZE_JS,
-    IP_NEWS, MEETING, SERVICE_GUIDE,
+    NOTICE,
+    POLICY,
+    INTERPRETATION,
+    NEWS_LIST,
+    STATISTICS,
+    PERSONNEL,
+    PINYIN_LEGIT,
+    EXTERNAL_LINKS,
+    LOTTERY_FUND_WELFARE,
+    LOTTERY_FUND_SPORTS,
+    ANTI_GAMBLING,
+    ANTI_GAMBLING_2,
+    ANTI_PORN,
+    ANTI_FRAUD,
+    GUIDE,
+    ANNUAL_REPORT,
+    BUDGET,
+    RANDOM_INSPECTION,
+    CONSULTATION,
+    FONTSIZE_JS,
+    IP_NEWS,
+    MEETING,
+    SERVICE_GUIDE,
 ]

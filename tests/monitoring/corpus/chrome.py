@@ -1,18 +1,32 @@
+# ruff: noqa: E501 — page fixtures: long HTML lines are the data
 """Three site chromes (modern, old table layout in GBK, information-disclosure platform)."""
 
 NAV = [
-    ("/", "首页"), ("/zwgk/", "政务公开"), ("/zwgk/xxgk/", "政府信息公开"), ("/bsfw/", "办事服务"),
-    ("/hdjl/", "互动交流"), ("/ztzl/", "专题专栏"), ("/kjzx/", "科技资讯"),
+    ("/", "首页"),
+    ("/zwgk/", "政务公开"),
+    ("/zwgk/xxgk/", "政府信息公开"),
+    ("/bsfw/", "办事服务"),
+    ("/hdjl/", "互动交流"),
+    ("/ztzl/", "专题专栏"),
+    ("/kjzx/", "科技资讯"),
 ]
 SUB = [
-    ("/zwgk/tzgg/", "通知公告"), ("/zwgk/zcwj/", "政策文件"), ("/zwgk/zcjd/", "政策解读"),
-    ("/zwgk/gzdt/", "工作动态"), ("/zwgk/rsxx/", "人事信息"), ("/zwgk/czzj/", "财政资金"),
-    ("/zwgk/sjgk/", "双随机一公开"), ("/zwgk/jyta/", "建议提案办理"),
+    ("/zwgk/tzgg/", "通知公告"),
+    ("/zwgk/zcwj/", "政策文件"),
+    ("/zwgk/zcjd/", "政策解读"),
+    ("/zwgk/gzdt/", "工作动态"),
+    ("/zwgk/rsxx/", "人事信息"),
+    ("/zwgk/czzj/", "财政资金"),
+    ("/zwgk/sjgk/", "双随机一公开"),
+    ("/zwgk/jyta/", "建议提案办理"),
 ]
 FRIENDS = [
-    ("https://www.gov.cn/", "中国政府网"), ("https://www.most.gov.cn/", "科学技术部"),
-    ("https://www.cnipa.gov.cn/", "国家知识产权局"), ("https://www.guizhou.gov.cn/", "省人民政府"),
-    ("https://kjt.guizhou.gov.cn/", "省科学技术厅"), ("https://www.shili.gov.cn/", "示例市人民政府"),
+    ("https://www.gov.cn/", "中国政府网"),
+    ("https://www.most.gov.cn/", "科学技术部"),
+    ("https://www.cnipa.gov.cn/", "国家知识产权局"),
+    ("https://www.guizhou.gov.cn/", "省人民政府"),
+    ("https://kjt.guizhou.gov.cn/", "省科学技术厅"),
+    ("https://www.shili.gov.cn/", "示例市人民政府"),
 ]
 
 
@@ -20,8 +34,11 @@ def _nav() -> str:
     items = []
     for href, label in NAV:
         sub = "".join(f'<a href="{h}">{t}</a>' for h, t in SUB) if href == "/zwgk/" else ""
-        items.append(f'<li><a href="{href}">{label}</a>'
-                     + (f'<div class="nav-sub">{sub}</div>' if sub else "") + "</li>")
+        items.append(
+            f'<li><a href="{href}">{label}</a>'
+            + (f'<div class="nav-sub">{sub}</div>' if sub else "")
+            + "</li>"
+        )
     return '<ul class="nav">' + "".join(items) + "</ul>"
 
 
@@ -87,10 +104,13 @@ function shareTo(t){{var u=encodeURIComponent(location.href),ti=encodeURICompone
 """
 
 
-def table_layout(title: str, column: str, body: str, head_extra: str = "", foot_extra: str = "") -> str:
+def table_layout(
+    title: str, column: str, body: str, head_extra: str = "", foot_extra: str = ""
+) -> str:
     links = "".join(f'<td><a href="{h}" target="_blank">{t}</a></td>' for h, t in FRIENDS)
     scroll = "".join(
-        f'<a href="/tzgg/2025/{i:02d}.htm">・关于做好2025年第{i}批科技项目验收工作的通知</a><br>' for i in range(1, 6)
+        f'<a href="/tzgg/2025/{i:02d}.htm">・关于做好2025年第{i}批科技项目验收工作的通知</a><br>'
+        for i in range(1, 6)
     )
     return f"""<html>
 <head>

@@ -68,7 +68,9 @@ def labels() -> dict[str, dict[str, str]]:
 
 def _recognised(result: Result, technique: str) -> bool:
     wanted = EXPECTED[technique]
-    return result.flagged and any(f.type in wanted and f.weight >= MIN_WEIGHT for f in result.findings)
+    return result.flagged and any(
+        f.type in wanted and f.weight >= MIN_WEIGHT for f in result.findings
+    )
 
 
 def evaluate() -> Report:
@@ -91,7 +93,10 @@ def evaluate() -> Report:
             if result.flagged:
                 false_positives.append((rel, result))
             for technique, score in scores.items():
-                if any(f.type in EXPECTED[technique] and f.weight >= MIN_WEIGHT for f in result.findings):
+                if any(
+                    f.type in EXPECTED[technique] and f.weight >= MIN_WEIGHT
+                    for f in result.findings
+                ):
                     score.false_alarms += 1
     return Report(scores, negatives, false_positives, results)
 
@@ -100,8 +105,11 @@ def table(report: Report) -> str:
     lines = ["| technique | positives | recall | precision |", "|---|---:|---:|---:|"]
     for s in report.scores.values():
         lines.append(f"| {s.technique} | {s.positives} | {s.recall:.1%} | {s.precision:.1%} |")
-    lines.append(f"| **all positives** | {sum(s.positives for s in report.scores.values())} | "
-                 f"{report.recall:.1%} | |")
-    lines.append(f"| **negatives** (false-positive rate) | {report.negatives} | | "
-                 f"FPR {report.fpr:.1%} |")
+    lines.append(
+        f"| **all positives** | {sum(s.positives for s in report.scores.values())} | "
+        f"{report.recall:.1%} | |"
+    )
+    lines.append(
+        f"| **negatives** (false-positive rate) | {report.negatives} | | FPR {report.fpr:.1%} |"
+    )
     return "\n".join(lines)

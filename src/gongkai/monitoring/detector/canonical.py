@@ -62,25 +62,36 @@ def _classify(tag: str, old: str, new: str, own: tuple[str, ...], where: str) ->
     if tag in ("replace", "insert") and old and _is_pinyin_rewrite(old, new):
         return Finding("pinyin_rewrite", pair, where, 85.0, "Chinese text replaced by its pinyin")
     names = [n for n in own if n in old and n not in new] or (
-        [m.group(0) for m in _ORG.finditer(old) if m.group(0) not in new] if tag == "replace" else []
+        [m.group(0) for m in _ORG.finditer(old) if m.group(0) not in new]
+        if tag == "replace"
+        else []
     )
     if tag == "replace" and (names or any(n and n[-3:] in old for n in own)):
-        return Finding("name_replaced", pair, where, 90.0,
-                       f"name {names[0] if names else old!r} replaced")
+        return Finding(
+            "name_replaced", pair, where, 90.0, f"name {names[0] if names else old!r} replaced"
+        )
     spam = cues(compact(new)) if new else None
     if tag == "delete":
         if len(old) >= 20:
-            return Finding("content_removed", excerpt(old), where, 60.0,
-                           f"{len(old)} characters missing")
+            return Finding(
+                "content_removed", excerpt(old), where, 60.0, f"{len(old)} characters missing"
+            )
         return Finding("other_edit", pair, where, 15.0, "short deletion")
     if spam is not None and (spam.gambling or spam.porn):
         return Finding("other_edit", pair, where, 85.0, "inserted gambling/porn text")
-    if tag == "replace" and old and len(old) >= 4 and len(new) >= 2 and spam is not None \
-            and (spam.n("game") or spam.n("brand")):
+    if (
+        tag == "replace"
+        and old
+        and len(old) >= 4
+        and len(new) >= 2
+        and spam is not None
+        and (spam.n("game") or spam.n("brand"))
+    ):
         return Finding("name_replaced", pair, where, 85.0, "text replaced by a gambling brand")
     size = max(len(old), len(new))
-    return Finding("other_edit", pair, where, 15.0 if size <= 4 else 45.0,
-                   f"{tag} of {size} characters")
+    return Finding(
+        "other_edit", pair, where, 15.0 if size <= 4 else 45.0, f"{tag} of {size} characters"
+    )
 
 
 def _text_diff(canonical: str, served: str, own: tuple[str, ...]) -> Iterator[Finding]:
@@ -133,20 +144,33 @@ def _link_diff(canon: Page, ctx: Context) -> Iterator[Finding]:
     known = {link.href for link in canon.links}
     known_hosts = {host_of(link.href) for link in canon.links}
     added = [
-        link for link in ctx.page.links
-        if link.href not in known and (h := host_of(link.href))
-        and h not in known_hosts and not is_whitelisted(h, ctx.whitelist)
+        link
+        for link in ctx.page.links
+        if link.href not in known
+        and (h := host_of(link.href))
+        and h not in known_hosts
+        and not is_whitelisted(h, ctx.whitelist)
     ]
     if not added:
         return
     hosts = sorted({host_of(link.href) for link in added})
     evidence = excerpt(" | ".join(f"{link.text} → {host_of(link.href)}" for link in added[:6]))
     if len(added) >= 3:
-        yield Finding("link_block_appended", evidence, f"line {added[0].line}", 90.0,
-                      f"{len(added)} new links to {len(hosts)} foreign domain(s)")
+        yield Finding(
+            "link_block_appended",
+            evidence,
+            f"line {added[0].line}",
+            90.0,
+            f"{len(added)} new links to {len(hosts)} foreign domain(s)",
+        )
     else:
-        yield Finding("other_edit", evidence, f"line {added[0].line}", 60.0,
-                      f"new link(s) to {', '.join(hosts)}")
+        yield Finding(
+            "other_edit",
+            evidence,
+            f"line {added[0].line}",
+            60.0,
+            f"new link(s) to {', '.join(hosts)}",
+        )
 
 
 def compare(canonical: str, ctx: Context, *, own_names: tuple[str, ...] = ()) -> list[Finding]:
@@ -160,8 +184,15 @@ def compare(canonical: str, ctx: Context, *, own_names: tuple[str, ...] = ()) ->
     if len(findings) > _MAX_FINDINGS:
         rest = findings[_MAX_FINDINGS:]
         findings = findings[:_MAX_FINDINGS]
-        findings.append(Finding("other_edit", f"{len(rest)} further differences", "page",
-                                max(f.weight for f in rest), "truncated list"))
+        findings.append(
+            Finding(
+                "other_edit",
+                f"{len(rest)} further differences",
+                "page",
+                max(f.weight for f in rest),
+                "truncated list",
+            )
+        )
     return findings
 
 
@@ -170,7 +201,8 @@ def _relabel_link_text(findings: list[Finding]) -> list[Finding]:
     out = []
     for f in findings:
         if f.type == "other_edit" and "appended at the end" in f.location and f.weight >= 45.0:
-            f = Finding("link_block_appended", f.evidence, f.location, max(f.weight, 70.0),
-                        f.detail)
+            f = Finding(
+                "link_block_appended", f.evidence, f.location, max(f.weight, 70.0), f.detail
+            )
         out.append(f)
     return out

@@ -96,25 +96,34 @@ def _body_parts(text: str) -> list[Part]:
     return parts
 
 
-def build(
-    page: Page, html: str, whitelist: tuple[str, ...], own_names: tuple[str, ...]
-) -> Context:
-    """Normalise everything once (one OpenCC call for the body, one for all the small pieces)."""
-    body = normalize(page.title + "\n" + page.text)
-    ctx = Context(page, html, whitelist, own_names, body)
+def _pieces(page: Page, whitelist: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(kind, location, raw text) of every small piece a rule weighs by its placement."""
     pieces: list[tuple[str, str, str]] = []
     if page.title:
         pieces.append(("title", "<title>", page.title))
-    for key in ("keywords", "description"):
-        if page.meta.get(key):
-            pieces.append(("meta", f'<meta name="{key}">', page.meta[key]))
-    for region in page.regions:
-        if region.content.strip():
-            pieces.append(("hidden", f"line {region.line} ({region.reason})", region.content))
+    pieces.extend(
+        ("meta", f'<meta name="{key}">', page.meta[key])
+        for key in ("keywords", "description")
+        if page.meta.get(key)
+    )
+    pieces.extend(
+        ("hidden", f"line {region.line} ({region.reason})", region.content)
+        for region in page.regions
+        if region.content.strip()
+    )
     for link in page.links:
-        if link.text and host_of(link.href) and not is_whitelisted(host_of(link.href), whitelist):
+        host = host_of(link.href)
+        if link.text and host and not is_whitelisted(host, whitelist):
             kind = "after_end" if link.after_end else "anchor"
             pieces.append((kind, f"line {link.line} <a href={link.href[:80]}>", link.text))
+    return pieces
+
+
+def build(page: Page, html: str, whitelist: tuple[str, ...], own_names: tuple[str, ...]) -> Context:
+    """Normalise everything once (one OpenCC call for the body, one for all the small pieces)."""
+    body = normalize(page.title + "\n" + page.text)
+    ctx = Context(page, html, whitelist, own_names, body)
+    pieces = _pieces(page, whitelist)
     if pieces:
         joined = normalize(_SEP.join(p[2] for p in pieces), count_scripts=False).text
         texts = joined.split("\x01")

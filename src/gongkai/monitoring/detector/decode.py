@@ -115,7 +115,7 @@ def decode_html(
         from charset_normalizer import from_bytes
 
         best = from_bytes(raw[:65536]).best()
-    except Exception:  # noqa: BLE001 — a detector library must never crash the inspection
+    except Exception:
         best = None
     if best is not None and best.encoding:
         return raw.decode(best.encoding, "replace")

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u200e\u200f"
 _ZW_TABLE = dict.fromkeys(map(ord, ZERO_WIDTH + "\u202a\u202b\u202c\u202d\u202e"), None)
@@ -26,12 +27,14 @@ _COMPAT = re.compile(
 _FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A Han character followed by its reading in brackets: 局(ju) / 局（jú）/ 局 (ju).
-CHAR_PINYIN = re.compile(r"([\u4e00-\u9fff])\s?[(（]\s?([a-zA-Zāáǎàōóǒòēéěèīíǐìūúǔùüǖǘǚǜ]{1,6})\s?[)）]")
+CHAR_PINYIN = re.compile(
+    r"([\u4e00-\u9fff])\s?[(（]\s?([a-zA-Zāáǎàōóǒòēéěèīíǐìūúǔùüǖǘǚǜ]{1,6})\s?[)）]"
+)
 _TONES = str.maketrans("āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü", "aaaaooooeeeeiiiiuuuuvvvvv")
 
 
 @lru_cache(maxsize=2)
-def _converter(config: str):  # type: ignore[no-untyped-def]
+def _converter(config: str) -> Any:
     import opencc
 
     return opencc.OpenCC(config)

@@ -7,16 +7,64 @@ the parser keeps only what the rules need, so that a 20 KB page costs about a mi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from html import unescape
 
 VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen frame".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "frame",
+    ]
 )
 BLOCK = frozenset(
-    "p div br li tr td th h1 h2 h3 h4 h5 h6 title dd dt table ul ol section article header "
-    "footer nav option marquee iframe form blockquote pre hr".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "title",
+        "dd",
+        "dt",
+        "table",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "option",
+        "marquee",
+        "iframe",
+        "form",
+        "blockquote",
+        "pre",
+        "hr",
+    ]
 )
 _SKIP = frozenset(("script", "style", "template", "textarea", "select"))
 
@@ -37,8 +85,14 @@ _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden")
 _COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
 _BG = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)")
 _NAMED = {
-    "white": "#ffffff", "black": "#000000", "red": "#ff0000", "blue": "#0000ff",
-    "#fff": "#ffffff", "#000": "#000000", "rgb(255,255,255)": "#ffffff", "rgb(0,0,0)": "#000000",
+    "white": "#ffffff",
+    "black": "#000000",
+    "red": "#ff0000",
+    "blue": "#0000ff",
+    "#fff": "#ffffff",
+    "#000": "#000000",
+    "rgb(255,255,255)": "#ffffff",
+    "rgb(0,0,0)": "#000000",
 }
 _STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -48,6 +102,29 @@ _JS_HIDE = re.compile(
     r"visibility\s*=\s*['\"]hidden)",
     re.IGNORECASE,
 )
+
+
+def _number(value: str) -> int | None:
+    value = value.strip().removesuffix("px")
+    return int(value) if value.isdigit() else None
+
+
+def _tiny_marquee(attrs: dict[str, str]) -> bool:
+    sizes = [_number(attrs.get(k, "")) for k in ("width", "height")]
+    speed = _number(attrs.get("scrollamount", "")) or 0
+    return any(n is not None and n <= 5 for n in sizes) or speed >= 500
+
+
+def _hidden_by_colour(tag: str, attrs: dict[str, str], style: str, bg: str) -> str | None:
+    fg = attrs.get("color", "")
+    if not fg and style:
+        m = _COLOR.search(style.lower())
+        fg = m.group(1) if m else ""
+    if fg and colour(fg) == bg:
+        return "same colour as background"
+    if tag == "font" and attrs.get("size", "").strip() in ("0", "-7"):
+        return "font size 0"
+    return None
 
 
 def colour(value: str) -> str:
@@ -171,34 +248,24 @@ class _Parser:
         if not attrs and tag not in ("marquee", "noscript"):
             return None
         style = attrs.get("style", "")
-        reason = hide_reason(style) if style else None
-        if reason:
-            return reason
-        if "hidden" in attrs and tag not in ("input",):
+        return (
+            (hide_reason(style) if style else None)
+            or self._hidden_by_markup(tag, attrs)
+            or _hidden_by_colour(tag, attrs, style, bg)
+        )
+
+    def _hidden_by_markup(self, tag: str, attrs: dict[str, str]) -> str | None:
+        if "hidden" in attrs and tag != "input":
             return "hidden attribute"
         cls = attrs.get("class")
         if cls and self.hidden_classes and any(c in self.hidden_classes for c in cls.split()):
             return "display:none (CSS class)"
         if attrs.get("id") in self.hidden_ids:
             return "hidden by CSS/script id"
-        if tag == "marquee":
-            small = any(
-                attrs.get(k, "").strip().rstrip("px").isdigit() and int(attrs[k].rstrip("px")) <= 5
-                for k in ("width", "height")
-            )
-            fast = attrs.get("scrollamount", "0").isdigit() and int(attrs["scrollamount"]) >= 500
-            if small or fast:
-                return "tiny marquee"
+        if tag == "marquee" and _tiny_marquee(attrs):
+            return "tiny marquee"
         if tag == "noscript":
             return "noscript"
-        fg = attrs.get("color", "")
-        if not fg and style:
-            m = _COLOR.search(style.lower())
-            fg = m.group(1) if m else ""
-        if fg and colour(fg) == bg:
-            return "same colour as background"
-        if tag == "font" and attrs.get("size", "").strip() in ("0", "-7"):
-            return "font size 0"
         return None
 
     def _background(self, attrs: dict[str, str], parent: str) -> str:
@@ -219,45 +286,55 @@ class _Parser:
         if self.skip:
             return
         attrs = {k: v or "" for k, v in attrs_list}
-        line = self.line
         if tag in _SKIP:
-            self.skip = tag
-            if tag == "script":
-                src = attrs.get("src")
-                if src:
-                    self.page.script_srcs.append((src, line))
-                self.script_buf = []
-                self.script_line = line
-            return
-        if tag == "meta":
+            self._open_raw(tag, attrs)
+        elif tag == "meta":
             self._meta(attrs)
-            return
+        elif tag in VOID:
+            self._void(tag, attrs)
+        else:
+            self._open(tag, attrs)
+
+    def _open_raw(self, tag: str, attrs: dict[str, str]) -> None:
+        self.skip = tag
+        if tag == "script":
+            if attrs.get("src"):
+                self.page.script_srcs.append((attrs["src"], self.line))
+            self.script_buf = []
+            self.script_line = self.line
+
+    def _void(self, tag: str, attrs: dict[str, str]) -> None:
+        if tag in ("br", "hr"):
+            self._text("\n")
+        elif tag == "area" and attrs.get("href"):
+            self._close_anchor()
+            self.anchor = (attrs["href"], [attrs.get("alt", "")], self.line, self.region)
+            self._close_anchor()
+        elif tag == "frame":
+            self._frame(attrs)
+
+    def _frame(self, attrs: dict[str, str]) -> None:
+        get = attrs.get
+        self.page.frames.append(
+            Frame(get("src", ""), get("width", ""), get("height", ""), get("style", ""), self.line)
+        )
+
+    def _open(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "title" and self.region is None:
             self.in_title = True
-        if tag in ("iframe", "frame"):
-            self.page.frames.append(
-                Frame(attrs.get("src", ""), attrs.get("width", ""), attrs.get("height", ""),
-                      attrs.get("style", ""), line)
-            )
-        if tag in VOID:
-            if tag in ("br", "hr"):
-                self._text("\n")
-            elif tag == "area" and attrs.get("href"):
-                self._close_anchor()
-                self.anchor = (attrs["href"], [attrs.get("alt", "")], line, self.region)
-                self._close_anchor()
-            return
+        elif tag == "iframe":
+            self._frame(attrs)
         parent_bg = self.stack[-1][2]
         reason = self._hidden(tag, attrs, parent_bg)
         opened: Region | None = None
         if reason and self.region is None:
-            opened = Region(reason, tag, line)
+            opened = Region(reason, tag, self.line)
             self.page.regions.append(opened)
             self.region = opened
         self.stack.append((tag, opened, self._background(attrs, parent_bg)))
         if tag == "a" and attrs.get("href"):
             self._close_anchor()
-            self.anchor = (attrs["href"], [], line, self.region)
+            self.anchor = (attrs["href"], [], self.line, self.region)
         if tag in BLOCK:
             self._text("\n")
 
@@ -271,19 +348,24 @@ class _Parser:
         if tag == "html":
             self.ended = True
             self.page.end_line = self.line
-        if tag == "title":
+        elif tag == "title":
             self.in_title = False
-        if tag == "a":
+        elif tag == "a":
             self._close_anchor()
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i][0] == tag:
-                for _, region, _ in self.stack[i:]:
-                    if region is not None and region is self.region:
-                        self.region = None
-                del self.stack[i:]
-                break
+        self._pop(tag)
         if tag in BLOCK:
             self._text("\n")
+
+    def _pop(self, tag: str) -> None:
+        """Close *tag* and everything opened inside it (browsers do the same with bad nesting)."""
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i][0] == tag:
+                if any(
+                    region is not None and region is self.region for _, region, _ in self.stack[i:]
+                ):
+                    self.region = None
+                del self.stack[i:]
+                return
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -336,7 +418,8 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 _RAW_END = {
-    tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "textarea", "template")
+    tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    for tag in ("script", "style", "textarea", "template")
 }
 
 
@@ -345,7 +428,13 @@ def _attrs(raw: str) -> list[tuple[str, str | None]]:
         return []
     out: list[tuple[str, str | None]] = []
     for m in _ATTR.finditer(raw):
-        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+        value = (
+            m.group(2)
+            if m.group(2) is not None
+            else m.group(3)
+            if m.group(3) is not None
+            else m.group(4)
+        )
         if value is not None and "&" in value:
             value = unescape(value)
         out.append((m.group(1).lower(), value))

@@ -16,9 +16,38 @@ _PLACED = {"title": 85.0, "meta": 80.0, "hidden": 85.0, "anchor": 75.0, "after_e
 
 def _spam_hosts(ctx: Context, part: Part) -> list[str]:
     return [
-        h for h in hosts_in_text(part.text)
+        h
+        for h in hosts_in_text(part.text)
         if not is_whitelisted(h, ctx.whitelist) and spam_score(h) >= 1
     ]
+
+
+def _unmatched(ctx: Context, type_: str, part: Part) -> Finding | None:
+    """Gambling evidence in a part without a game word: sales phrases where none belong."""
+    c = part.cues
+    if type_ != "gambling" or not c.n("sales") or c.enforcement:
+        return None
+    if part.kind == "body" and (hosts := _spam_hosts(ctx, part)):
+        detail = "sales phrase with domains: " + ", ".join(hosts[:3])
+        return Finding(type_, excerpt(part.text), part.location, 70.0, detail)
+    # A government title or meta tag has no business saying "(中国)官方网站" or "登录入口",
+    # even when the brand itself is unknown to the lexicon.
+    if part.kind in ("title", "meta"):
+        detail = f"sales phrase in {part.kind}: " + "、".join(c.words("sales"))
+        return Finding(type_, excerpt(part.text), part.location, 60.0, detail)
+    return None
+
+
+def _placed(ctx: Context, type_: str, part: Part, cue_words: list[str]) -> Finding | None:
+    """Promotion whose placement alone is evidence; None for plain body sentences."""
+    detail = "cues: " + "、".join(cue_words[:8])
+    if part.kind in _PLACED:
+        return Finding(type_, excerpt(part.text), part.location, _PLACED[part.kind], detail)
+    hosts = _spam_hosts(ctx, part)
+    if hosts:
+        detail += "; domains: " + ", ".join(hosts[:3])
+        return Finding(type_, excerpt(part.text), part.location, 75.0, detail)
+    return None
 
 
 def promotion(
@@ -28,34 +57,19 @@ def promotion(
     body_hits: list[tuple[Part, list[str]]] = []
     for part in ctx.parts:
         c = part.cues
-        if type_ == "gambling" and part.kind == "body" and not matches(c) and c.n("sales") \
-                and not c.enforcement and (hosts := _spam_hosts(ctx, part)):
-            yield Finding(type_, excerpt(part.text), part.location, 70.0,
-                          "sales phrase with domains: " + ", ".join(hosts[:3]))
-            continue
         if not matches(c):
-            # A government title or meta tag has no business saying "(中国)官方网站" or
-            # "登录入口" even when the brand itself is unknown to the lexicon.
-            if type_ == "gambling" and part.kind in ("title", "meta") and c.n("sales") \
-                    and not c.enforcement:
-                yield Finding(type_, excerpt(part.text), part.location, 60.0,
-                              "sales phrase in " + part.kind + ": " + "、".join(c.words("sales")))
-            continue
-        cue_words = c.words(*words)
-        if part.kind in _PLACED:
-            yield Finding(type_, excerpt(part.text), part.location, _PLACED[part.kind],
-                          "cues: " + "、".join(cue_words[:8]))
+            if found := _unmatched(ctx, type_, part):
+                yield found
             continue
         # Body text: a warning against gambling quotes the same phrases, so a sentence with
         # enforcement words (打击, 警惕 …) is not promotion.
-        if c.enforcement:
+        if part.kind == "body" and c.enforcement:
             continue
-        hosts = _spam_hosts(ctx, part)
-        if hosts:
-            yield Finding(type_, excerpt(part.text), part.location, 75.0,
-                          "cues: " + "、".join(cue_words[:8]) + "; domains: " + ", ".join(hosts[:3]))
-            continue
-        body_hits.append((part, cue_words))
+        cue_words = c.words(*words)
+        if found := _placed(ctx, type_, part, cue_words):
+            yield found
+        else:
+            body_hits.append((part, cue_words))
     if not body_hits:
         return
     # Plain body sentences: one is weak evidence, several are strong; a page that is itself
@@ -65,5 +79,5 @@ def promotion(
     if ctx.page_cues.n("anti") >= 3 and n <= 2:
         weight = 15.0
     for part, cue_words in body_hits[:5]:
-        yield Finding(type_, excerpt(part.text), part.location, weight,
-                      f"{n} promotional sentence(s); cues: " + "、".join(cue_words[:8]))
+        detail = f"{n} promotional sentence(s); cues: " + "、".join(cue_words[:8])
+        yield Finding(type_, excerpt(part.text), part.location, weight, detail)

@@ -21,10 +21,18 @@ _NUM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 
 # Ways of hiding that menus, tabs and pop-ups never use: content hidden like this is meant for
 # crawlers only. display:none and friends are everyday UI and need more evidence.
-STRONG_HIDING = frozenset({
-    "off-screen position", "font-size:0", "font size 0", "same colour as background",
-    "tiny marquee", "opacity:0", "zero size", "clipped",
-})
+STRONG_HIDING = frozenset(
+    {
+        "off-screen position",
+        "font-size:0",
+        "font size 0",
+        "same colour as background",
+        "tiny marquee",
+        "opacity:0",
+        "zero size",
+        "clipped",
+    }
+)
 _ORG_ANCHOR = re.compile(
     r"(?:网|局|厅|部|委|办|院|校|大学|报|社|中心|协会|学会|政府|法院|检察院|银行|集团|公司|平台|馆|所)$"
 )
@@ -53,8 +61,10 @@ def hidden_links(ctx: Context) -> Iterator[Finding]:
         anchors = [link.text for link in region.links if link.text and ctx.external(link)]
         weight = _weight(region.reason, foreign, spammy, anchors)
         yield Finding(
-            "hidden_link", excerpt(f"{' | '.join(anchors[:6])} → {', '.join(distinct[:5])}"),
-            f"line {region.line} <{region.tag}> ({region.reason})", weight,
+            "hidden_link",
+            excerpt(f"{' | '.join(anchors[:6])} → {', '.join(distinct[:5])}"),
+            f"line {region.line} <{region.tag}> ({region.reason})",
+            weight,
             f"{len(foreign)} link(s) to {len(distinct)} foreign domain(s)"
             + (f", {len(spammy)} spam-like" if spammy else ""),
         )
@@ -62,7 +72,7 @@ def hidden_links(ctx: Context) -> Iterator[Finding]:
 
 def _tiny(value: str) -> bool:
     m = _NUM.match(value)
-    return bool(m) and float(m.group(1)) <= 2
+    return m is not None and float(m.group(1)) <= 2
 
 
 @register
@@ -74,8 +84,18 @@ def hidden_frames(ctx: Context) -> Iterator[Finding]:
             continue
         hidden = _tiny(frame.width) or _tiny(frame.height) or hide_reason(frame.style)
         if hidden:
-            yield Finding("hidden_iframe", excerpt(frame.src), f"line {frame.line} <iframe>", 85.0,
-                          f"{frame.width or '?'}×{frame.height or '?'} {frame.style}".strip())
+            yield Finding(
+                "hidden_iframe",
+                excerpt(frame.src),
+                f"line {frame.line} <iframe>",
+                85.0,
+                f"{frame.width or '?'}×{frame.height or '?'} {frame.style}".strip(),
+            )
         elif spam_score(host) >= 2:
-            yield Finding("external_iframe", excerpt(frame.src), f"line {frame.line} <iframe>",
-                          60.0, "visible frame from a spam-like domain")
+            yield Finding(
+                "external_iframe",
+                excerpt(frame.src),
+                f"line {frame.line} <iframe>",
+                60.0,
+                "visible frame from a spam-like domain",
+            )

@@ -30,7 +30,9 @@ def _blocks(ctx: Context) -> list[list[tuple[Link, str]]]:
             current = []
     if current:
         runs.append(current)
-    return [r for r in runs if len(r) >= BLOCK_MIN_LINKS and len({h for _, h in r}) >= BLOCK_MIN_HOSTS]
+    return [
+        r for r in runs if len(r) >= BLOCK_MIN_LINKS and len({h for _, h in r}) >= BLOCK_MIN_HOSTS
+    ]
 
 
 @register
@@ -49,7 +51,9 @@ def link_blocks(ctx: Context) -> Iterator[Finding]:
             weight += 25.0
         anchors = " | ".join(link.text for link, _ in run[:8] if link.text)
         yield Finding(
-            "link_block", excerpt(f"{anchors} → {', '.join(hosts[:6])}"), f"line {first.line}",
+            "link_block",
+            excerpt(f"{anchors} → {', '.join(hosts[:6])}"),
+            f"line {first.line}",
             weight,
             f"{len(run)} links to {len(hosts)} foreign domains"
             + (", appended at the end" if appended else "")
@@ -69,17 +73,32 @@ def foreign_links(ctx: Context) -> Iterator[Finding]:
         seen.add(host)
         score = spam_score(host)
         if link.after_end:
-            yield Finding("external_link", excerpt(f"{link.text} → {link.href}"),
-                          f"line {link.line} (after </html>)", 70.0, "link after the end of the page")
+            yield Finding(
+                "external_link",
+                excerpt(f"{link.text} → {link.href}"),
+                f"line {link.line} (after </html>)",
+                70.0,
+                "link after the end of the page",
+            )
         elif score >= 2:
-            yield Finding("external_link", excerpt(f"{link.text} → {link.href}"),
-                          f"line {link.line}", 45.0, f"spam-like domain (score {score})")
+            yield Finding(
+                "external_link",
+                excerpt(f"{link.text} → {link.href}"),
+                f"line {link.line}",
+                45.0,
+                f"spam-like domain (score {score})",
+            )
         else:
             plain.append(host)
     if plain:
         # Informational: real pages link to universities, companies, partner sites.
-        yield Finding("external_link", ", ".join(plain[:10]), "links", 3.0,
-                      f"{len(plain)} domain(s) outside the whitelist")
+        yield Finding(
+            "external_link",
+            ", ".join(plain[:10]),
+            "links",
+            3.0,
+            f"{len(plain)} domain(s) outside the whitelist",
+        )
 
 
 @register
@@ -93,5 +112,10 @@ def foreign_scripts(ctx: Context) -> Iterator[Finding]:
         if score >= 1:
             # One weak trait (163.com has digits) is common; two or more is not.
             weight = {1: 10.0, 2: 60.0}.get(score, 80.0)
-            yield Finding("external_script", excerpt(src), f"line {line} <script src>", weight,
-                          f"spam-like domain (score {score})")
+            yield Finding(
+                "external_script",
+                excerpt(src),
+                f"line {line} <script src>",
+                weight,
+                f"spam-like domain (score {score})",
+            )

@@ -24,8 +24,13 @@ def own_name_missing(ctx: Context) -> Iterator[Finding]:
         return
     if len(_CJK.findall(text, 0, 4000)) < 200:
         return
-    yield Finding("own_name_missing", "、".join(ctx.own_names), "title and visible text", 25.0,
-                  "none of the department's names appears on the page")
+    yield Finding(
+        "own_name_missing",
+        "、".join(ctx.own_names),
+        "title and visible text",
+        25.0,
+        "none of the department's names appears on the page",
+    )
 
 
 @register
@@ -47,7 +52,10 @@ def own_name_replaced(ctx: Context) -> Iterator[Finding]:
             before = cues(compact(text[max(0, m.start() - 12) : m.start()]))
             if before.n("game") or before.n("brand") or near.n("game_weak"):
                 yield Finding(
-                    "name_replaced", excerpt(text[max(0, m.start() - 12) : end]), "visible text",
-                    75.0, f"expected {name}",
+                    "name_replaced",
+                    excerpt(text[max(0, m.start() - 12) : end]),
+                    "visible text",
+                    75.0,
+                    f"expected {name}",
                 )
                 return

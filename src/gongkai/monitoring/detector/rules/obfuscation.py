@@ -28,10 +28,13 @@ def obfuscated_scripts(ctx: Context) -> Iterator[Finding]:
         if not script.markers:
             continue
         hidden_part = script.decoded[len(script.source) :]
-        foreign = sorted({
-            m.group(1).lower() for m in _URL.finditer(hidden_part)
-            if not is_whitelisted(host_of("//" + m.group(1)), ctx.whitelist)
-        })
+        foreign = sorted(
+            {
+                m.group(1).lower()
+                for m in _URL.finditer(hidden_part)
+                if not is_whitelisted(host_of("//" + m.group(1)), ctx.whitelist)
+            }
+        )
         acts = bool(_NAVIGATES.search(hidden_part))
         spam = cues(compact(hidden_part)) if hidden_part else None
         long_escapes = bool(_LONG_ESCAPES.search(script.source))
@@ -47,5 +50,10 @@ def obfuscated_scripts(ctx: Context) -> Iterator[Finding]:
         else:
             weight = 5.0
             why = "common encoding call"
-        yield Finding("obfuscated_script", excerpt(script.source), f"line {script.line} {script.label}",
-                      weight, f"{', '.join(script.markers)}; {why}")
+        yield Finding(
+            "obfuscated_script",
+            excerpt(script.source),
+            f"line {script.line} {script.label}",
+            weight,
+            f"{', '.join(script.markers)}; {why}",
+        )

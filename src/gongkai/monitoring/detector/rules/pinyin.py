@@ -28,7 +28,7 @@ def _is_code_like(text: str, start: int, end: int) -> bool:
     after = text[end : end + 2]
     if before in _BEFORE_CODE or (after[:1] in _AFTER_CODE):
         return True
-    return after[:1] in ".:" and after[1:2].isascii() and after[1:2].isalnum() or after == ":/"
+    return (after[:1] in ".:" and after[1:2].isascii() and after[1:2].isalnum()) or after == ":/"
 
 
 _RUN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
@@ -65,8 +65,9 @@ def pinyin_runs(ctx: Context) -> Iterator[Finding]:
         if len(words) >= 5 and all(counts) and m.group(0).islower():
             runs.append((sum(counts), m.start()))  # spaced syllables: "ju ji guan ge chu"
             continue
-        runs.extend((c, m.start() + len(" ".join(words[:i])))
-                    for i, c in enumerate(counts) if c >= 3)
+        runs.extend(
+            (c, m.start() + len(" ".join(words[:i]))) for i, c in enumerate(counts) if c >= 3
+        )
     if not runs or pinyin_words < 0.6 * latin_words:
         return
     tokens = len(runs)
@@ -80,7 +81,10 @@ def pinyin_runs(ctx: Context) -> Iterator[Finding]:
         return
     samples = [text[max(0, at - 8) : at + 40] for _, at in sorted(runs, reverse=True)[:3]]
     yield Finding(
-        "pinyin_run", excerpt(" … ".join(samples)), "visible text", weight,
+        "pinyin_run",
+        excerpt(" … ".join(samples)),
+        "visible text",
+        weight,
         f"{tokens} pinyin runs, {syllables} syllables, longest {longest}",
     )
 
@@ -89,7 +93,9 @@ def pinyin_runs(ctx: Context) -> Iterator[Finding]:
 def _readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
 
-    return frozenset(p.replace("ü", "v") for p in pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+    return frozenset(
+        p.replace("ü", "v") for p in pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    )
 
 
 @register
@@ -98,11 +104,19 @@ def char_pinyin_pairs(ctx: Context) -> Iterator[Finding]:
     pairs = ctx.body.char_pinyin or []
     if len(pairs) < 3:
         return
-    matching = [(c, p) for c, p in pairs if p.replace("u:", "v") in _readings(c)
-                or p.replace("v", "u") in _readings(c)]
+    matching = [
+        (c, p)
+        for c, p in pairs
+        if p.replace("u:", "v") in _readings(c) or p.replace("v", "u") in _readings(c)
+    ]
     if len(matching) < 3:
         return
     weight = 85.0 if len(matching) >= 6 else 60.0
     evidence = "".join(f"{c}({p})" for c, p in matching[:12])
-    yield Finding("char_pinyin", excerpt(evidence), "visible text", weight,
-                  f"{len(matching)} of {len(pairs)} character(pinyin) pairs match the reading")
+    yield Finding(
+        "char_pinyin",
+        excerpt(evidence),
+        "visible text",
+        weight,
+        f"{len(matching)} of {len(pairs)} character(pinyin) pairs match the reading",
+    )

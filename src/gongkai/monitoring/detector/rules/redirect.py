@@ -22,9 +22,7 @@ _REFERRER_SE = re.compile(
     r"|(?:baidu|sogou|so\.com|sm\.cn|soso|google|bing|yahoo|youdao)[\s\S]{0,400}?referr?er",
     re.IGNORECASE,
 )
-_SPIDER_UA = re.compile(
-    r"userAgent[\s\S]{0,300}?(?:spider|bot|crawler|slurp)", re.IGNORECASE
-)
+_SPIDER_UA = re.compile(r"userAgent[\s\S]{0,300}?(?:spider|bot|crawler|slurp)", re.IGNORECASE)
 _WRITE = re.compile(r"document\.(?:write|writeln)\s*\(|\.innerHTML\s*[+]?=", re.IGNORECASE)
 _CONCAT = re.compile(r"['\"`]\s*\+\s*['\"`]")
 _ELEMENT_SRC = re.compile(
@@ -32,8 +30,9 @@ _ELEMENT_SRC = re.compile(
     r"((?:https?:)?//[^'\"`]+)",
     re.IGNORECASE,
 )
-_HREF_IN_WRITE = re.compile(r"""(?:href|src)\s*=\s*\\?['"]?\s*((?:https?:)?//[^'"\s\\>]+)""",
-                            re.IGNORECASE)
+_HREF_IN_WRITE = re.compile(
+    r"""(?:href|src)\s*=\s*\\?['"]?\s*((?:https?:)?//[^'"\s\\>]+)""", re.IGNORECASE
+)
 
 
 def _foreign(ctx: Context, url: str) -> str:
@@ -47,8 +46,13 @@ def meta_refresh(ctx: Context) -> Iterator[Finding]:
     for content in ctx.page.refresh:
         m = _REFRESH_URL.search(content)
         if m and (host := _foreign(ctx, m.group(1))):
-            yield Finding("redirect", excerpt(content), '<meta http-equiv="refresh">',
-                          90.0 if spam_score(host) else 80.0, f"refresh to {host}")
+            yield Finding(
+                "redirect",
+                excerpt(content),
+                '<meta http-equiv="refresh">',
+                90.0 if spam_score(host) else 80.0,
+                f"refresh to {host}",
+            )
 
 
 def _script_findings(ctx: Context, script: Script) -> Iterator[Finding]:
@@ -63,28 +67,51 @@ def _script_findings(ctx: Context, script: Script) -> Iterator[Finding]:
             weight = 90.0 if cloak or spam_score(host) else 75.0
             if m.group(0).startswith("window.open") and not cloak:
                 weight = 35.0
-            yield Finding("redirect", excerpt(m.group(0)), where, weight,
-                          f"to {host}" + (" for search-engine visitors only" if cloak else ""))
+            yield Finding(
+                "redirect",
+                excerpt(m.group(0)),
+                where,
+                weight,
+                f"to {host}" + (" for search-engine visitors only" if cloak else ""),
+            )
             return
-    writes = [h for u in _HREF_IN_WRITE.findall(text) if (h := _foreign(ctx, u))] \
-        if _WRITE.search(text) else []
+    writes = (
+        [h for u in _HREF_IN_WRITE.findall(text) if (h := _foreign(ctx, u))]
+        if _WRITE.search(text)
+        else []
+    )
     if cloak and (navigates or writes):
-        yield Finding("cloaking", excerpt(_snippet(text, _REFERRER_SE, _SPIDER_UA)), where, 85.0,
-                      "navigates or writes foreign links depending on search-engine referrer or "
-                      "crawler User-Agent")
+        yield Finding(
+            "cloaking",
+            excerpt(_snippet(text, _REFERRER_SE, _SPIDER_UA)),
+            where,
+            85.0,
+            "navigates or writes foreign links depending on search-engine referrer or "
+            "crawler User-Agent",
+        )
         return
     for m in _ELEMENT_SRC.finditer(text):
         host = _foreign(ctx, m.group(1))
         if host and spam_score(host):
-            yield Finding("script_injection", excerpt(m.group(0)[-160:]), where, 75.0,
-                          f"loads a script or frame from {host}")
+            yield Finding(
+                "script_injection",
+                excerpt(m.group(0)[-160:]),
+                where,
+                75.0,
+                f"loads a script or frame from {host}",
+            )
             return
     if writes:
         hosts = sorted(set(writes))
         if hosts:
             weight = 80.0 if any(spam_score(h) for h in hosts) or len(hosts) >= 2 else 50.0
-            yield Finding("script_injection", excerpt(_snippet(text, _WRITE)), where, weight,
-                          "document.write/innerHTML of links or scripts from " + ", ".join(hosts[:5]))
+            yield Finding(
+                "script_injection",
+                excerpt(_snippet(text, _WRITE)),
+                where,
+                weight,
+                "document.write/innerHTML of links or scripts from " + ", ".join(hosts[:5]),
+            )
 
 
 def _snippet(text: str, *patterns: re.Pattern[str]) -> str:

@@ -20,6 +20,9 @@ def traditional_interleave(ctx: Context) -> Iterator[Finding]:
         return
     weight = 75.0 if trad >= 25 and ratio >= 0.08 else 55.0 if trad >= 15 else 35.0
     yield Finding(
-        "trad_simp_mix", f"{trad} traditional vs {n.convertible} simplified convertible characters",
-        "visible text", weight, f"traditional share {ratio:.0%}",
+        "trad_simp_mix",
+        f"{trad} traditional vs {n.convertible} simplified convertible characters",
+        "visible text",
+        weight,
+        f"traditional share {ratio:.0%}",
     )

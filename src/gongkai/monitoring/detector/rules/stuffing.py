@@ -24,7 +24,7 @@ def _repeated_phrase(text: str, own: tuple[str, ...]) -> tuple[str, int]:
         grams: Counter[str] = Counter()
         for run in runs:
             grams.update(run[i : i + n] for i in range(len(run) - n + 1))
-        for gram, c in grams.most_common(3):
+        for gram, _ in grams.most_common(3):
             real = sum(run.count(gram) for run in runs)
             if real > count or (real == count and len(gram) > len(best)):
                 best, count = gram, real
