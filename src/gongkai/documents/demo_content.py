@@ -190,7 +190,7 @@ def generate(last_year: int, last_day: dt.date | None = None) -> list[Spec]:
     return specs
 
 
-def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) -> None:  # type: ignore[no-untyped-def]
+def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) -> None:
     for key, stem, topic, versions, end_state in SERIES:
         for n, year in enumerate(versions):
             written = _day(rng, year, rng.randint(3, 10))
@@ -218,7 +218,7 @@ def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) ->
                          keywords="政策解读", attachment="png"))
 
 
-def _non_public(rng: random.Random, add, last_year: int) -> None:  # type: ignore[no-untyped-def]
+def _non_public(rng: random.Random, add, last_year: int) -> None:
     items = [
         ("内部", "关于局机关内部管理制度修订的说明", "not_public", "internal_affairs"),
         ("过程", "科技计划项目评审专家意见汇总（过程稿）", "on_request", "process_info"),
@@ -233,7 +233,7 @@ def _non_public(rng: random.Random, add, last_year: int) -> None:  # type: ignor
                  disclosure=disclosure, reason=reason))
 
 
-def _late(rng: random.Random, add, last_day: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _late(rng: random.Random, add, last_day: dt.date) -> None:
     """Two documents of this year published after the 20-working-day limit (条例第二十六条)."""
     for i, title in enumerate(("关于调整示例市科技创新平台绩效评价指标的通知",
                                "示例市科技计划项目结题情况公示")):
