@@ -13,6 +13,16 @@ from gongkai.applications.models import Channel, Consultation
 from gongkai.applications.models.application import Delivery, FeeMode, IdType, PreferredForm
 from gongkai.applications.services.intake import Applicant, Request
 
+
+class DateWidget(forms.DateInput):
+    """<input type=date> needs ISO values whatever the locale."""
+
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
 STAFF_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 
 
@@ -54,9 +64,9 @@ class ApplicationForm(forms.Form):
 
 class StaffEntryForm(ApplicationForm):
     channel = forms.ChoiceField(label="申请渠道", choices=STAFF_CHANNELS)
-    submitted_on = forms.DateField(label="提交/收件日期", widget=forms.DateInput(attrs={"type": "date"}))
+    submitted_on = forms.DateField(label="提交/收件日期", widget=DateWidget())
     signed_for = forms.DateField(label="挂号信签收日期", required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}),
+                                 widget=DateWidget(),
                                  help_text="挂号信以本机关签收之日为收到申请之日（条例第三十一条）。")
 
 
@@ -66,7 +76,7 @@ class StatusQueryForm(forms.Form):
 
 
 def _date(label: str) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.DateField(label=label, widget=DateWidget())
 
 
 class ConfirmForm(forms.Form):
@@ -76,7 +86,7 @@ class ConfirmForm(forms.Form):
 class CorrectionForm(forms.Form):
     note = forms.CharField(label="需补正的全部内容", widget=forms.Textarea(attrs={"rows": 3}))
     due_on = forms.DateField(label="补正期限", required=False,
-                             widget=forms.DateInput(attrs={"type": "date"}))
+                             widget=DateWidget())
 
 
 class ReceiveCorrectionForm(forms.Form):
@@ -126,7 +136,7 @@ class ReviewForm(forms.Form):
     filed_on = _date("申请/立案日期")
     result = forms.ChoiceField(label="结果", choices=REVIEW_RESULT_CHOICES)
     concluded_on = forms.DateField(label="审结日期", required=False,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=DateWidget())
     note = forms.CharField(label="备注", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
