@@ -176,3 +176,54 @@ def test_restore_puts_back_good_bytes_and_quarantines_planted_files(site, tmp_pa
 def test_current_link_is_switched_by_rename(site):
     publish(site, [("index.html", b"x")])
     assert os.readlink(site.current_link) in ("a", "b")
+
+
+KILL_SCRIPT = """
+import datetime as dt, sys, time
+from pathlib import Path
+from gongkai.core.crypto import Ed25519Sha256
+from gongkai.publishing import engine
+
+root, key, ready = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+site = engine.SiteDir(root, Ed25519Sha256(key_path=key), site="kjj", base_url="https://x")
+
+def writes():
+    for n in range(1000):
+        if n == 20:
+            ready.write_text("ok")
+            time.sleep(60)
+        yield (f"index.html" if n == 0 else f"doc/{n}.html", f"new {n}".encode())
+
+site.apply(writes(), today=dt.date(2026, 11, 26), now="now")
+"""
+
+
+def test_killed_publisher_leaves_old_site_serving(site, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    publish(site, [("index.html", b"old home"), page(1)])
+    publish(site, [page(2)])
+    before = served(site)
+    ready = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(site.root), str(site.suite.key_path), str(ready)]
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists(), "publisher did not start writing"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert served(site) == before
+    assert engine.verify_tree(site.served_tree(), site.suite) == []
+    publish(site, [page(3)])
+    files = served(site)
+    assert files["index.html"] == b"old home"
+    assert set(files) >= {"doc/1.html", "doc/2.html", "doc/3.html"}
+    assert "doc/5.html" not in files
+    assert engine.verify_tree(site.served_tree(), site.suite) == []

@@ -92,6 +92,9 @@ def _copy_atomic(src: Path, target: Path) -> None:
     """Give `target` the same bytes as `src`, atomically. A hard link, not a copy: files are
     never changed in place (always temp file + rename), so sharing an inode is safe and costs no
     data write. (A file tampered with in place is caught by verify and re-rendered by restore.)"""
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.samefile(src, target):
+            return  # already the same file; rename(2) of two links to one inode does nothing
     tmp = target.with_name(f".gk-tmp-{target.name}-{os.getpid()}")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()

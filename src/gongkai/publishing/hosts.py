@@ -7,6 +7,8 @@ import time
 from gongkai.core.models import Department
 
 _TTL = 30.0
+
+
 class _Cache:
     at = 0.0
     hosts: dict[str, str] = {}
