@@ -20,7 +20,7 @@ _SEP = "\n\x01\n"
 class Part:
     """A piece of normalised text with where it came from (title, hidden block, link …)."""
 
-    kind: str  # title | meta | body | hidden | anchor | after_end
+    kind: str  # title | meta | body | hidden | anchor | after_end | attribute
     location: str
     text: str
 
@@ -110,6 +110,10 @@ def _pieces(page: Page, whitelist: tuple[str, ...]) -> list[tuple[str, str, str]
         ("hidden", f"line {region.line} ({region.reason})", region.content)
         for region in page.regions
         if region.content.strip()
+    )
+    pieces.extend(
+        ("attribute", f"line {line} alt/title attribute", text)
+        for text, line in page.attributes.items()
     )
     for link in page.links:
         host = host_of(link.href)

@@ -81,6 +81,7 @@ _HIDE_STYLE = (
     (re.compile(r"(?:^|;|\s)(?:height|width)\s*:\s*[01](?:px)?\s*(?:;|!|$)"), "zero size"),
     (re.compile(r"clip\s*:\s*rect\(\s*0"), "clipped"),
 )
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 _OVERFLOW_HIDDEN = re.compile(r"overflow\s*:\s*hidden")
 _COLOR = re.compile(r"(?:^|[;\s])color\s*:\s*([^;!]+)")
 _BG = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)")
@@ -194,6 +195,8 @@ class Page:
     frames: list[Frame] = field(default_factory=list)
     lines: int = 0
     end_line: int | None = None
+    # alt/title attribute texts (hijackers stuff these too), de-duplicated, capped.
+    attributes: dict[str, int] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -303,8 +306,16 @@ class _Parser:
             self.script_buf = []
             self.script_line = self.line
 
+    def _attribute_text(self, attrs: dict[str, str]) -> None:
+        for key in ("alt", "title"):
+            value = attrs.get(key)
+            if value and len(self.page.attributes) < 60 and _HAS_CJK.search(value):
+                self.page.attributes.setdefault(value, self.line)
+
     def _void(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag in ("br", "hr"):
+        if tag == "img" and attrs:
+            self._attribute_text(attrs)
+        elif tag in ("br", "hr"):
             self._text("\n")
         elif tag == "area" and attrs.get("href"):
             self._close_anchor()
@@ -333,6 +344,8 @@ class _Parser:
             self.region = opened
         self.stack.append((tag, opened, self._background(attrs, parent_bg)))
         if tag == "a" and attrs.get("href"):
+            if "title" in attrs:
+                self._attribute_text(attrs)
             self._close_anchor()
             self.anchor = (attrs["href"], [], self.line, self.region)
         if tag in BLOCK:

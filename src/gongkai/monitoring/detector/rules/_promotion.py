@@ -11,7 +11,14 @@ from ..result import Finding, excerpt
 
 # Promotion in these places is never written by the department: a title or meta tag, a block
 # the visitor cannot see, the text of a link to a foreign domain, anything after </html>.
-_PLACED = {"title": 85.0, "meta": 80.0, "hidden": 85.0, "anchor": 75.0, "after_end": 85.0}
+_PLACED = {
+    "title": 85.0,
+    "meta": 80.0,
+    "hidden": 85.0,
+    "anchor": 75.0,
+    "after_end": 85.0,
+    "attribute": 70.0,
+}
 
 
 def _spam_hosts(ctx: Context, part: Part) -> list[str]:

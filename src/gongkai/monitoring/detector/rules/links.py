@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import Context
-from ..domains import host_of, is_whitelisted, spam_score
+from ..domains import SPAM_TLDS, host_of, is_whitelisted, spam_score
 from ..page import Link
 from ..registry import register
 from ..result import Finding, excerpt
@@ -110,8 +110,11 @@ def foreign_scripts(ctx: Context) -> Iterator[Finding]:
             continue
         score = spam_score(host)
         if score >= 1:
-            # One weak trait (163.com has digits) is common; two or more is not.
+            # One weak trait (163.com has digits) is common; a throw-away TLD (.top, .xyz) for
+            # a script is not, and two traits or more are rare on real sites.
             weight = {1: 10.0, 2: 60.0}.get(score, 80.0)
+            if score == 1 and host.rsplit(".", 1)[-1] in SPAM_TLDS:
+                weight = 40.0
             yield Finding(
                 "external_script",
                 excerpt(src),

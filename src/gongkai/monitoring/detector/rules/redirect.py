@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from ..context import Context, Script
 from ..domains import host_of, is_whitelisted, spam_score
 from ..registry import register
+from ..lexicon import cues
+from ..normalize import compact, normalize
 from ..result import Finding, excerpt
 
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";\s]+)", re.IGNORECASE)
@@ -30,6 +32,8 @@ _ELEMENT_SRC = re.compile(
     r"((?:https?:)?//[^'\"`]+)",
     re.IGNORECASE,
 )
+_URL_LITERAL = re.compile(r"['\"`]((?:https?:)?//[^'\"`\s]+)['\"`]")
+_CJK_STRING = re.compile(r"[\u4e00-\u9fff\uff01-\uff5e]+")
 _HREF_IN_WRITE = re.compile(
     r"""(?:href|src)\s*=\s*\\?['"]?\s*((?:https?:)?//[^'"\s\\>]+)""", re.IGNORECASE
 )
@@ -55,62 +59,101 @@ def meta_refresh(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _script_findings(ctx: Context, script: Script) -> Iterator[Finding]:
+def _literal_redirect(ctx: Context, text: str, cloak: bool, where: str) -> Finding | None:
+    for m in _JS_NAV.finditer(text):
+        host = _foreign(ctx, m.group(1))
+        if not host:
+            continue
+        weight = 90.0 if cloak or spam_score(host) else 75.0
+        if m.group(0).startswith("window.open") and not cloak:
+            weight = 35.0
+        detail = f"to {host}" + (" for search-engine visitors only" if cloak else "")
+        return Finding("redirect", excerpt(m.group(0)), where, weight, detail)
+    return None
+
+
+def _variable_redirect(ctx: Context, text: str, where: str) -> Finding | None:
+    """location.href = u, where u is a spam-like foreign URL written elsewhere in the script."""
+    if not _JS_NAV_ANY.search(text):
+        return None
+    for m in _URL_LITERAL.finditer(text):
+        host = _foreign(ctx, m.group(1))
+        if host and spam_score(host) >= 1:
+            return Finding(
+                "redirect",
+                excerpt(m.group(0)),
+                where,
+                70.0,
+                f"navigation in a script holding a URL of {host}",
+            )
+    return None
+
+
+def _writes(ctx: Context, text: str) -> list[str]:
+    if not _WRITE.search(text):
+        return []
+    return sorted({h for u in _HREF_IN_WRITE.findall(text) if (h := _foreign(ctx, u))})
+
+
+def _element_src(ctx: Context, text: str, where: str) -> Finding | None:
+    for m in _ELEMENT_SRC.finditer(text):
+        host = _foreign(ctx, m.group(1))
+        if host and spam_score(host):
+            detail = f"loads a script or frame from {host}"
+            return Finding("script_injection", excerpt(m.group(0)[-160:]), where, 75.0, detail)
+    return None
+
+
+def _written_links(text: str, hosts: list[str], where: str) -> Finding | None:
+    if not hosts:
+        return None
+    # Share buttons and counters are written this way too (one ordinary domain): weak alone.
+    if any(spam_score(h) for h in hosts):
+        weight = 80.0
+    elif len(hosts) >= 2 and "<a" in text.lower():
+        weight = 60.0
+    else:
+        weight = 12.0
+    detail = "document.write/innerHTML of links or scripts from " + ", ".join(hosts[:5])
+    return Finding("script_injection", excerpt(_snippet(text, _WRITE)), where, weight, detail)
+
+
+def _script_findings(ctx: Context, script: Script) -> Finding | None:
     # "https://" + "hth" + "2288.cc" is one URL to a reader and should be one to the rule.
     text = _CONCAT.sub("", script.decoded)
     where = f"line {script.line} {script.label}" + (" (decoded)" if script.markers else "")
     cloak = bool(_REFERRER_SE.search(text) or _SPIDER_UA.search(text))
-    navigates = bool(_JS_NAV_ANY.search(text))
-    for m in _JS_NAV.finditer(text):
-        host = _foreign(ctx, m.group(1))
-        if host:
-            weight = 90.0 if cloak or spam_score(host) else 75.0
-            if m.group(0).startswith("window.open") and not cloak:
-                weight = 35.0
-            yield Finding(
-                "redirect",
-                excerpt(m.group(0)),
-                where,
-                weight,
-                f"to {host}" + (" for search-engine visitors only" if cloak else ""),
-            )
-            return
-    writes = (
-        [h for u in _HREF_IN_WRITE.findall(text) if (h := _foreign(ctx, u))]
-        if _WRITE.search(text)
-        else []
+    found = _literal_redirect(ctx, text, cloak, where)
+    if found:
+        return found
+    writes = _writes(ctx, text)
+    if cloak and (_JS_NAV_ANY.search(text) or writes):
+        snippet = excerpt(_snippet(text, _REFERRER_SE, _SPIDER_UA))
+        detail = "navigates or writes foreign links for search-engine referrers or crawlers only"
+        return Finding("cloaking", snippet, where, 85.0, detail)
+    return (
+        _variable_redirect(ctx, text, where)
+        or _element_src(ctx, text, where)
+        or _written_links(text, writes, where)
     )
-    if cloak and (navigates or writes):
-        yield Finding(
-            "cloaking",
-            excerpt(_snippet(text, _REFERRER_SE, _SPIDER_UA)),
-            where,
-            85.0,
-            "navigates or writes foreign links depending on search-engine referrer or "
-            "crawler User-Agent",
-        )
-        return
-    for m in _ELEMENT_SRC.finditer(text):
-        host = _foreign(ctx, m.group(1))
-        if host and spam_score(host):
+
+
+@register
+def script_spam_text(ctx: Context) -> Iterator[Finding]:
+    """Inline scripts that carry gambling or porn text (document.title=…, written blocks)."""
+    for script in ctx.scripts:
+        chinese = "".join(_CJK_STRING.findall(script.decoded))
+        if len(chinese) < 4:
+            continue
+        found = cues(compact(normalize(chinese, count_scripts=False).text))
+        if (found.gambling or found.porn) and not found.enforcement:
+            words = "、".join(found.words("brand", "game", "sales", "porn")[:8])
             yield Finding(
                 "script_injection",
-                excerpt(m.group(0)[-160:]),
-                where,
-                75.0,
-                f"loads a script or frame from {host}",
-            )
-            return
-    if writes:
-        hosts = sorted(set(writes))
-        if hosts:
-            weight = 80.0 if any(spam_score(h) for h in hosts) or len(hosts) >= 2 else 50.0
-            yield Finding(
-                "script_injection",
-                excerpt(_snippet(text, _WRITE)),
-                where,
-                weight,
-                "document.write/innerHTML of links or scripts from " + ", ".join(hosts[:5]),
+                excerpt(chinese),
+                f"line {script.line} {script.label}",
+                80.0,
+                "script text: " + words,
             )
 
 
@@ -126,4 +169,5 @@ def _snippet(text: str, *patterns: re.Pattern[str]) -> str:
 def script_redirects(ctx: Context) -> Iterator[Finding]:
     """Inline scripts that redirect off-site, cloak by referrer/User-Agent, or write links."""
     for script in ctx.scripts:
-        yield from _script_findings(ctx, script)
+        if found := _script_findings(ctx, script):
+            yield found
