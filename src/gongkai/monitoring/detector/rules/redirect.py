@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from ..context import Context, Script
 from ..domains import host_of, is_whitelisted, spam_score
-from ..registry import register
 from ..lexicon import cues
 from ..normalize import compact, normalize
+from ..registry import register
 from ..result import Finding, excerpt
 
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";\s]+)", re.IGNORECASE)
