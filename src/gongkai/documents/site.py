@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils.feedgenerator import Atom1Feed
+from django.utils import timezone
 
 from gongkai.documents.models import (
     CatalogueColumn,
@@ -34,7 +34,9 @@ from gongkai.documents.models import (
     Validity,
 )
 from gongkai.publishing import pages
+from gongkai.publishing.feeds import feed_pages
 from gongkai.publishing.pages import Affected, Change, Page
+from gongkai.publishing.portal import notice_page
 
 if TYPE_CHECKING:
     from gongkai.publishing.site import SiteInfo
@@ -221,7 +223,12 @@ class DocumentPages:
                 yield Page(f"/xxgk/wj/files/{doc.pk}/{att.pk}.{_ext(att)}", content=fh.read())
 
     def _withdrawn(self, doc: Document) -> Page:
-        return Page(doc_path(doc.pk), "documents/withdrawn.html", {"doc": doc})
+        when = timezone.localtime(doc.withdrawn_at).date() if doc.withdrawn_at else None
+        return notice_page(
+            doc_path(doc.pk), doc.title,
+            f"《{doc.title}》（索引号 {doc.index_number}）已撤回。撤回说明：{doc.withdraw_reason}",
+            date=when, link=pages.Link("返回公文数据库", GWK),
+        )
 
     def _catalogue(self, site: SiteInfo) -> Iterator[Page]:
         dep = site.department.pk
@@ -248,7 +255,7 @@ class DocumentPages:
         for year in _select(all_years, years):
             yield Page(f"{base}{year}.html", "documents/column.html",
                              {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
-        yield Page(f"{base}feed.xml", content=_feed(site, column.name, base, list(qs[:LATEST])))
+        yield from _feeds(site, column.name, base, list(qs[:LATEST]))
 
     def _database(self, site: SiteInfo, years: Iterable[int] | None) -> Iterator[Page]:
         dep = site.department.pk
@@ -260,7 +267,7 @@ class DocumentPages:
         for year in _select(all_years, years):
             yield Page(f"{GWK}{year}/", "documents/database.html",
                              {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
-        yield Page(f"{GWK}feed.xml", content=_feed(site, "公文数据库", GWK, list(qs[:LATEST])))
+        yield from _feeds(site, "公文数据库", GWK, list(qs[:LATEST]))
 
     def _facet(self, site: SiteInfo, facet: Facet, years: Iterable[int] | None) -> Iterator[Page]:
         dep = site.department.pk
@@ -303,18 +310,9 @@ def _interp_prefetch() -> Prefetch:
     )
 
 
-def _feed(site: SiteInfo, title: str, base: str, docs: list[Document]) -> bytes:
-    feed = Atom1Feed(
-        title=f"{site.name} - {title}", link=site.url(base), description=title,
-        language="zh-CN", feed_url=site.url(f"{base}feed.xml"),
-    )
-    for doc in docs:
-        feed.add_item(
-            title=doc.title, link=site.url(doc_path(doc.pk)), description=doc.body_text[:200],
-            unique_id=site.url(doc_path(doc.pk)), pubdate=doc.published_at,
-            updateddate=doc.updated_at, categories=[doc.genre],
-        )
-    return feed.writeString("utf-8").encode()
+def _feeds(site: SiteInfo, title: str, base: str, docs: list[Document]) -> list[Page]:
+    items = [pages.Link(d.title, doc_path(d.pk), d.publish_date, note=d.body_text[:200]) for d in docs]
+    return feed_pages(site, base, title, items, description=title)
 
 
 # --- portal providers -----------------------------------------------------------------------
