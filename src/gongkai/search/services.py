@@ -26,6 +26,9 @@ from gongkai.search.types import (
 # Deep pages cost as much as the pages before them; nobody reads result 1,001 of a keyword
 # search. Beyond it, people narrow the query or the filters.
 MAX_RESULTS = 1000
+# Matches counted one by one; beyond this the total is estimated and shown as approximate
+# (counting a word found in every one of 200,000 documents costs more than the whole budget).
+COUNT_CAP = 20_000
 
 Source = Callable[[int], Iterable[SearchDocument]]
 _sources: list[Source] = []
@@ -254,7 +257,8 @@ def _page_ords(match: Match, total: Count, query: SearchQuery, relevance: bool) 
     if not relevance:
         return backend.fetch(match, offset, limit, total), set()
     title_match = match.with_tier(Tier.TITLE)
-    title_count = backend.count(title_match)
+    # Only whether the title group ends before the last reachable result matters.
+    title_count = backend.count(title_match, MAX_RESULTS, estimate=False)
     ords: list[int] = []
     if offset < title_count.value:
         ords = backend.fetch(title_match, offset, limit, title_count)
@@ -266,7 +270,6 @@ def _page_ords(match: Match, total: Count, query: SearchQuery, relevance: bool) 
     return ords, title_ords
 
 
-@transaction.atomic
 def search_query(query: SearchQuery) -> SearchResults:
     """One page of results. Relevance order lists the documents with every query word in the
     title or 发文字号 first, then the others, each group newest first (see docs/search.md)."""
@@ -281,13 +284,12 @@ def search_query(query: SearchQuery) -> SearchResults:
         return results
     match = Match(tuple(terms), _query_facets(query))
     backend = get_backend()
-    total = backend.count(match)
+    total = backend.count(match, COUNT_CAP)
     results.total = total.value
     results.approximate = total.approximate
     relevance = query.order == "relevance" and bool(terms)
-    if relevance and total.approximate:
-        relevance = False
-        results.notice = "该检索词出现在大量文件中，结果按发布日期排列，条数为估计值；可增加关键词或筛选条件缩小范围。"
+    if total.approximate:
+        results.notice = "检索词出现在大量文件中，结果条数为估计值；可增加关键词或筛选条件缩小范围。"
     reachable = min(total.value, MAX_RESULTS)
     results.last_page = max(1, math.ceil(reachable / query.page_size))
     if total.value > MAX_RESULTS and not results.notice:

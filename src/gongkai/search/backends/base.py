@@ -57,7 +57,11 @@ class Backend(Protocol):
     def optimize(self) -> None:
         """Make queries fast again after a bulk load."""
 
-    def count(self, match: Match) -> Count: ...
+    def count(self, match: Match, cap: int, *, estimate: bool = True) -> Count:
+        """The number of matches if at most `cap`; otherwise an estimate above `cap` (just
+        `cap + 1` with estimate=False), marked approximate. Counting stops at `cap + 1`, so
+        its cost is bounded."""
+        ...
 
     def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
         """The `ord` values of matching entries, newest first. `count` (from `count`) lets

@@ -3,25 +3,27 @@ GIN indexes over text that jieba has already segmented, parsed with the built-in
 configuration, so no extension (zhparser, pg_jieba) is needed.
 
 GIN finds matches but cannot order them, and PostgreSQL's planner switches to a sequential scan
-(about 1 s at 200,000 documents) for a word found in most documents. So every query here is
-planned by us, not by the estimate:
-- counts are capped (COUNT_CAP); above the cap the count is the planner's estimate and is shown
-  as approximate;
-- a query with few matches reads them through the GIN index (bitmap scan) and sorts them;
-- a query with many matches walks the `ord` index newest-first and stops after one page.
+(about 1 s at 200,000 documents) for a word found in most documents. So the plan of every query
+here is chosen by us from the (capped) count, not by the planner's estimate:
+- counting reads the GIN bitmap and stops at the cap; above it the count is the planner's
+  estimate and is shown as approximate;
+- a query with few matches (≤ SORT_LIMIT) reads them all through GIN and sorts them by `ord`;
+- a query with more walks the `ord` index newest-first, checks each row, and stops after one
+  page: the more common the words, the sooner it stops.
 """
 
 import json
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from gongkai.search.backends.base import Count, IndexedText, Match, Tier
 
-# Matches counted exactly; more than this is estimated and shown as approximate.
-COUNT_CAP = 20_000
-# Up to this many matches, reading them all through GIN and sorting beats walking by date.
-SORT_LIMIT = 20_000
+# Up to this many matches, reading them all through GIN and sorting beats walking by date
+# (walking checks about page/share rows; sorting reads share × N rows: equal near √(20·N)).
+SORT_LIMIT = 2_000
+
+_METHODS = ("seqscan", "indexscan", "bitmapscan")
 
 
 def _condition(match: Match) -> tuple[str, list[Any]]:
@@ -37,12 +39,8 @@ def _condition(match: Match) -> tuple[str, list[Any]]:
     return "tsv @@ plainto_tsquery('simple', %s)", [words]
 
 
-_METHODS = ("seqscan", "indexscan", "bitmapscan")
-
-
 def _plan(cursor: Any, *off: str) -> None:
-    """Switch off the given scan methods for the next statement (callers run inside a
-    transaction, so SET LOCAL ends with it at the latest)."""
+    """Switch scan methods off for the following statements of this transaction."""
     for method in _METHODS:
         cursor.execute(f"SET LOCAL enable_{method} = {'off' if method in off else 'on'}")
 
@@ -73,32 +71,32 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchentry")
 
-    def count(self, match: Match) -> Count:
+    def count(self, match: Match, cap: int, *, estimate: bool = True) -> Count:
         condition, params = _condition(match)
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
             _plan(cursor, "seqscan", "indexscan")
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "  # noqa: S608
                 f"WHERE {condition} LIMIT %s) AS capped",
-                [*params, COUNT_CAP + 1],
+                [*params, cap + 1],
             )
-            exact = int(cursor.fetchone()[0])
-            _plan(cursor)
-            if exact <= COUNT_CAP:
-                return Count(exact)
+            counted = int(cursor.fetchone()[0])
+            if counted <= cap:
+                return Count(counted)
+            if not estimate:
+                return Count(cap + 1, approximate=True)
             cursor.execute(
                 f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry WHERE {condition}",  # noqa: S608
                 params,
             )
             plan = cursor.fetchone()[0]
-            if isinstance(plan, str):
-                plan = json.loads(plan)
-            estimate = int(plan[0]["Plan"]["Plan Rows"])
-            return Count(max(estimate, COUNT_CAP + 1), approximate=True)
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return Count(max(cap + 1, int(plan[0]["Plan"]["Plan Rows"])), approximate=True)
 
     def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
         condition, params = _condition(match)
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
             if count.approximate or count.value > SORT_LIMIT:
                 _plan(cursor, "seqscan", "bitmapscan")
             else:
@@ -108,6 +106,4 @@ class PostgresBackend:
                 "ORDER BY ord DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
-            rows = [int(row[0]) for row in cursor.fetchall()]
-            _plan(cursor)
-            return rows
+            return [int(row[0]) for row in cursor.fetchall()]

@@ -1,9 +1,15 @@
 """SQLite FTS5. The virtual table's rowid is the entry's `ord`, so newest-first is FTS5's own
 reverse rowid order: `ORDER BY rowid DESC LIMIT n` stops after n matches and scores nothing."""
 
+import math
+
+from django.core.cache import cache
 from django.db import connection
 
 from gongkai.search.backends.base import Count, IndexedText, Match, Tier
+
+# How long a word's document count is reused for estimates (seconds).
+DF_CACHE_SECONDS = 600
 
 
 def _and(words: tuple[str, ...]) -> str:
@@ -22,6 +28,19 @@ def match_expression(match: Match) -> str:
     if match.tier is Tier.REST:
         return f"({everything}) NOT ({{title number}} : ({words}))"
     return everything
+
+
+def _document_frequency(word: str) -> int:
+    key = f"search:df:{word}"
+    cached = cache.get(key)
+    if isinstance(cached, int):
+        return cached
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT doc FROM search_fts_vocab WHERE term = %s", [word])
+        row = cursor.fetchone()
+    value = int(row[0]) if row else 0
+    cache.set(key, value, DF_CACHE_SECONDS)
+    return value
 
 
 class SqliteBackend:
@@ -48,13 +67,38 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
-    def count(self, match: Match) -> Count:
+    def count(self, match: Match, cap: int, *, estimate: bool = True) -> Count:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s",
-                [match_expression(match)],
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
+                "LIMIT %s)",
+                [match_expression(match), cap + 1],
             )
-            return Count(int(cursor.fetchone()[0]))
+            counted = int(cursor.fetchone()[0])
+        if counted <= cap:
+            return Count(counted)
+        guess = self._estimate(match) if estimate else 0
+        return Count(max(cap + 1, guess), approximate=True)
+
+    def _estimate(self, match: Match) -> int:
+        """Words taken as independent, as a query planner would: the department's size times
+        each other word's (and filter's) share of all documents."""
+        department, *others = match.facets
+        base = _document_frequency(department)
+        everything = max(1, self._total())
+        share = math.prod(min(1.0, _document_frequency(w) / everything)
+                          for w in (*match.terms, *others))
+        return round(base * share)
+
+    def _total(self) -> int:
+        cached = cache.get("search:df:*")
+        if isinstance(cached, int):
+            return cached
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_searchentry")
+            value = int(cursor.fetchone()[0])
+        cache.set("search:df:*", value, DF_CACHE_SECONDS)
+        return value
 
     def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
         with connection.cursor() as cursor:
