@@ -4,7 +4,6 @@
 from datetime import date
 
 import pytest
-from django.db import connection
 
 from gongkai.search.models import SearchEntry
 from gongkai.search.services import (
