@@ -206,3 +206,21 @@ def _relabel_link_text(findings: list[Finding]) -> list[Finding]:
             )
         out.append(f)
     return out
+
+
+def unified_diff(canonical: str, served: str, *, context: int = 1, limit: int = 400) -> str:
+    """A readable unified diff of the normalised visible texts (for incident records)."""
+    from difflib import unified_diff as _unified
+
+    def text_of(html: str) -> list[str]:
+        text, _page = _canonical_page(html)
+        return _lines(normalize(text, count_scripts=False).text)
+
+    lines = list(
+        _unified(
+            text_of(canonical), text_of(served), "规范副本", "实际页面", n=context, lineterm=""
+        )
+    )
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"… 另有 {len(lines) - limit} 行差异"]
+    return "\n".join(lines)

@@ -1,0 +1,172 @@
+"""Writes of the monitoring app: record checks and probes, open and close incidents.
+
+The CLI (`gongkai inspect --record`), the periodic jobs and the staff views all call these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.core import audit
+from gongkai.core.models import Department, User
+from gongkai.monitoring.availability import Availability, ProbeSample, assess_week
+from gongkai.monitoring.detector import Result
+from gongkai.monitoring.models import Incident, InspectionCheck, MonitoredPage, Probe, Verdict
+
+# Allowed status changes of an incident (source → targets).
+TRANSITIONS: dict[str, set[str]] = {
+    Incident.Status.OPEN: {
+        Incident.Status.CONFIRMED,
+        Incident.Status.RESOLVED,
+        Incident.Status.FALSE_ALARM,
+    },
+    Incident.Status.CONFIRMED: {Incident.Status.RESOLVED},
+    Incident.Status.RESOLVED: set(),
+    Incident.Status.FALSE_ALARM: set(),
+}
+CLOSED = {Incident.Status.RESOLVED, Incident.Status.FALSE_ALARM}
+
+
+class InvalidTransition(Exception):
+    """An incident cannot move from its current status to the requested one."""
+
+
+@dataclass(frozen=True)
+class Inspected:
+    check: InspectionCheck
+    incident: Incident | None
+
+
+def _summary(result: Result) -> str:
+    kinds = "、".join(dict.fromkeys(f.type for f in result.findings if f.weight >= 15))
+    return f"{result.verdict}（{result.score:g} 分）：{kinds}"[:300]
+
+
+@transaction.atomic
+def inspection_record(
+    *,
+    department: Department,
+    url: str,
+    result: Result,
+    now: dt.datetime,
+    page: MonitoredPage | None = None,
+    content: bytes = b"",
+    compared_with_canonical: bool = False,
+    diff: str = "",
+    actor: User | None = None,
+) -> Inspected:
+    """Store one detector run; a flagged result opens an incident (or updates the open one)."""
+    check = InspectionCheck.objects.create(
+        department=department,
+        page=page,
+        url=url[:500],
+        checked_at=now,
+        verdict=result.verdict,
+        score=result.score,
+        findings=[f.to_dict() for f in result.findings],
+        notes=list(result.notes),
+        compared_with_canonical=compared_with_canonical,
+        content_sha256=hashlib.sha256(content).hexdigest() if content else "",
+    )
+    if result.verdict == Verdict.CLEAN:
+        return Inspected(check, None)
+    incident = (
+        Incident.objects.select_for_update()
+        .filter(department=department, url=check.url)
+        .exclude(status__in=CLOSED)
+        .first()
+    )
+    evidence = check.findings
+    if incident is None:
+        incident = Incident.objects.create(
+            department=department,
+            inspection=check,
+            url=check.url,
+            opened_at=now,
+            verdict=result.verdict,
+            score=result.score,
+            summary=_summary(result),
+            evidence=evidence,
+            diff=diff,
+        )
+        audit.record(
+            actor=actor,
+            action="monitoring.incident.open",
+            obj=incident,
+            after={"verdict": result.verdict, "score": result.score},
+        )
+    else:
+        # The latest evidence replaces the older one; the incident keeps its history in checks.
+        incident.inspection = check
+        incident.verdict, incident.score = result.verdict, result.score
+        incident.summary, incident.evidence = _summary(result), evidence
+        incident.diff = diff or incident.diff
+        incident.save()
+    return Inspected(check, incident)
+
+
+@transaction.atomic
+def incident_transition(
+    *, incident: Incident, to: str, actor: User, resolution: str = "", now: dt.datetime
+) -> Incident:
+    """Confirm, resolve or dismiss an incident; closing needs a written resolution."""
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    source = incident.status
+    if to not in TRANSITIONS[source]:
+        raise InvalidTransition(
+            f"事件状态不能从“{Incident.Status(source).label}”变为“{Incident.Status(to).label}”。"
+        )
+    if to in CLOSED and not resolution.strip():
+        raise InvalidTransition("关闭事件须填写处置说明（恢复方式、原因、整改措施）。")
+    incident.status = to
+    if resolution:
+        incident.resolution = resolution
+    if to in CLOSED:
+        incident.closed_at, incident.closed_by = now, actor
+    incident.save()
+    audit.record(
+        actor=actor,
+        action=f"monitoring.incident.{to}",
+        obj=incident,
+        before={"status": source},
+        after={"status": to, "resolution": resolution},
+    )
+    return incident
+
+
+def probe_record(
+    *,
+    page: MonitoredPage,
+    at: dt.datetime,
+    opened: bool,
+    elapsed_ms: int,
+    status_code: int | None = None,
+    error: str = "",
+) -> Probe:
+    """Store one availability probe."""
+    return Probe.objects.create(
+        page=page,
+        checked_at=at,
+        opened=opened,
+        elapsed_ms=elapsed_ms,
+        status_code=status_code,
+        error=error[:300],
+    )
+
+
+def availability(page: MonitoredPage, *, week_end: dt.date) -> Availability:
+    """The 国办发〔2019〕19号 availability assessment of *page* for the week ending *week_end*."""
+    start = week_end - dt.timedelta(days=6)
+    rows = Probe.objects.filter(
+        page=page, checked_at__date__gte=start, checked_at__date__lte=week_end
+    ).values_list("checked_at", "opened", "elapsed_ms")
+    samples = [
+        ProbeSample(timezone.localtime(at), opened, elapsed / 1000.0)
+        for at, opened, elapsed in rows
+    ]
+    return assess_week(samples, week_end=week_end)
