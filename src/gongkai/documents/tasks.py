@@ -1,0 +1,17 @@
+"""Periodic jobs (huey): open the yearly review of non-public information every January
+(DESIGN §1 item 15) so every division finds it on its workbench."""
+
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+
+@db_periodic_task(crontab(month="1", day="5", hour="8", minute="0"))
+def yearly_review_open_all() -> int:
+    from gongkai.core.models import Department
+    from gongkai.documents.services.campaigns import yearly_review_open
+
+    year = timezone.localdate().year
+    for department in Department.objects.all():
+        yearly_review_open(user=None, department=department, year=year)
+    return Department.objects.count()
