@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/site/", include("gongkai.publishing.urls")),
     path("search/", include("gongkai.search.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
+    path("verify/", include("gongkai.publishing.public_urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -84,7 +84,9 @@ def site_publish_on_commit(
     transaction.on_commit(lambda: site_publish(department=department, changes=items, actor=actor))
 
 
-@transaction.atomic
+# Not @transaction.atomic: files are not transactional, and holding a database transaction
+# (on SQLite, the write lock) while rendering and writing would block every other writer. The
+# record of the publication is written atomically once the switch has happened.
 def site_publish(
     *, department: Department, changes: Iterable[Change | tuple], actor: User | None = None
 ) -> Publication:
@@ -110,6 +112,7 @@ def site_publish(
     return _record(department, actor, Publication.Kind.PUBLISH, items, result)
 
 
+@transaction.atomic
 def _record(
     department: Department,
     actor: User | None,
@@ -154,7 +157,6 @@ def _rendered(info: SiteInfo, key: str) -> Iterator[tuple[str, bytes]]:
         yield page.file, render_page(info, page, key_id=key)
 
 
-@transaction.atomic
 def site_rebuild(*, department: Department, actor: User | None = None) -> Publication:
     """Render every page of every source into the standby tree and switch; files no source
     produces any more are removed. Unchanged files are not rewritten."""
@@ -244,7 +246,6 @@ def _good_bytes(info: SiteInfo, site: engine.SiteDir, wanted: set[str]) -> dict[
     return good
 
 
-@transaction.atomic
 def site_restore(*, department: Department, actor: User | None = None) -> RestoreReport:
     """Put back every changed or deleted file and move planted files into quarantine (kept
     as evidence under SITE_ROOT/<site>/quarantine/<time>/)."""
@@ -261,7 +262,7 @@ def site_restore(*, department: Department, actor: User | None = None) -> Restor
             site.served_tree(), site.suite, before.problems, good.get, quarantine
         )
     after = site_verify(department=department)
-    audit.record(
+    audit.record(  # atomic by itself
         actor=actor,
         action="publishing.restore",
         object_type="publishing.site",
