@@ -25,10 +25,24 @@ def _key(department_id: int) -> str:
     return f"search:facets:{department_id}"
 
 
+# More distinct values than this in one filter is not a drop-down any more.
+MAX_VALUES = 200
+
+
 def _values(department_id: int, field: str) -> list[Any]:
-    qs = SearchEntry.objects.filter(department_id=department_id).exclude(**{field: ""}) \
-        if field != "year" else SearchEntry.objects.filter(department_id=department_id)
-    return list(qs.order_by(field).values_list(field, flat=True).distinct())
+    """Distinct values in order, one index seek each ("loose index scan"): a DISTINCT over the
+    table would read every entry (seconds at 200,000 documents)."""
+    entries = SearchEntry.objects.filter(department_id=department_id)
+    values: list[Any] = []
+    last: Any = None
+    while len(values) < MAX_VALUES:
+        qs = entries if last is None else entries.filter(**{f"{field}__gt": last})
+        nxt = qs.order_by(field).values_list(field, flat=True).first()
+        if nxt is None:
+            break
+        values.append(nxt)
+        last = nxt
+    return [v for v in values if v != ""]
 
 
 def facet_options(department_id: int) -> FacetOptions:

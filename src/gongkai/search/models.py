@@ -35,6 +35,12 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["department", "doc_number_norm"], name="search_entry_number"),
+            # The filter drop-downs read distinct values by index seeks (facets.py).
+            models.Index(fields=["department", "year"], name="search_entry_year"),
+            models.Index(fields=["department", "issuer"], name="search_entry_issuer"),
+            models.Index(fields=["department", "topic"], name="search_entry_topic"),
+            models.Index(fields=["department", "genre"], name="search_entry_genre"),
+            models.Index(fields=["department", "validity"], name="search_entry_validity"),
         ]
 
     def __str__(self) -> str:
