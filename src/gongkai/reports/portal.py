@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from gongkai.publishing import pages as registry
 from gongkai.publishing.pages import Affected, Change, Link, Page
+from gongkai.publishing.portal import SECTIONS
 from gongkai.publishing.site import SiteInfo
 from gongkai.reports.domain.render_docx import render_docx
 from gongkai.reports.domain.render_html import render_body
@@ -43,6 +44,7 @@ def _report_pages(report: Report) -> Iterator[Page]:
             "reports/annual.html",
             {
                 "title": data.title,
+                "sections": SECTIONS,
                 "body": Markup(render_body(data)),  # noqa: S704 — render_body escapes everything
                 "version": version,
                 "versions": versions,

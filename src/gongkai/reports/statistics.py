@@ -106,13 +106,16 @@ def _applications(department: Department, period: Period) -> dict[int | None, di
     durations: dict[int | None, list[int]] = defaultdict(list)
     on_time: dict[int | None, int] = defaultdict(int)
     replied = apps.filter(done_on__range=(period.start, period.end), replied_on__isnull=False)
-    for division_id, received, replied_on, deadline in replied.values_list(
-        "handler__division_id", "received_on", "replied_on", "deadline"
+    for division_id, received, replied_on, deadline, extension in replied.values_list(
+        "handler__division_id", "received_on", "replied_on", "deadline", "extension_days"
     ):
         if received is None or replied_on is None:
             continue
-        durations[division_id].append(working_days_between(calendar, received, replied_on))
-        if deadline is None or replied_on <= deadline:
+        taken = working_days_between(calendar, received, replied_on)
+        durations[division_id].append(taken)
+        # The stored deadline already accounts for corrections, pauses and extensions; without
+        # one, 条例第三十三条's 20 working days (plus an approved extension) apply.
+        if replied_on <= deadline if deadline else taken <= 20 + extension:
             on_time[division_id] += 1
     for key, days in durations.items():
         out[key].update(

@@ -10,7 +10,7 @@
     function chart(id, option) {
       var el = document.getElementById(id);
       if (!el) { return; }
-      var c = echarts.init(el, null, { renderer: "svg" });
+      var c = echarts.init(el, null, { renderer: "canvas" });
       option.textStyle = font;
       option.animation = false;
       c.setOption(option);
@@ -20,7 +20,7 @@
       tooltip: { trigger: "axis" },
       legend: { data: ["公开信息", "超时公开", "收到申请"] },
       grid: { left: 40, right: 16, bottom: 30, top: 40 },
-      xAxis: { type: "category", data: data.quarters.map(function (q) { return q.slice(5); }) },
+      xAxis: { type: "category", axisLabel: { interval: 0 }, data: data.quarters.map(function (q) { return q.slice(5); }) },
       yAxis: { type: "value", minInterval: 1 },
       series: [
         { name: "公开信息", type: "bar", data: data.quarterly.documents, itemStyle: { color: "#b71c1c" } },
@@ -41,7 +41,8 @@
     });
     chart("chart-outcomes", {
       tooltip: { trigger: "item" },
-      series: [{ type: "pie", radius: ["35%", "65%"], data: data.outcomes, label: { formatter: "{b}\n{c}" } }]
+      legend: { type: "scroll", bottom: 0 },
+      series: [{ type: "pie", radius: ["30%", "58%"], center: ["50%", "45%"], data: data.outcomes, label: { formatter: "{c}" } }]
     });
     window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
   }
