@@ -76,7 +76,7 @@ def _classify(tag: str, old: str, new: str, own: tuple[str, ...], where: str) ->
             return Finding(
                 "content_removed", excerpt(old), where, 60.0, f"{len(old)} characters missing"
             )
-        return Finding("other_edit", pair, where, 15.0, "short deletion")
+        return Finding("other_edit", pair, where, 30.0, "short deletion")
     if spam is not None and (spam.gambling or spam.porn):
         return Finding("other_edit", pair, where, 85.0, "inserted gambling/porn text")
     if (
@@ -89,8 +89,10 @@ def _classify(tag: str, old: str, new: str, own: tuple[str, ...], where: str) ->
     ):
         return Finding("name_replaced", pair, where, 85.0, "text replaced by a gambling brand")
     size = max(len(old), len(new))
+    # The canonical copy is what was signed and published: even one changed character (a
+    # leader's name, a phone number) makes the served page not what the department said.
     return Finding(
-        "other_edit", pair, where, 15.0 if size <= 4 else 45.0, f"{tag} of {size} characters"
+        "other_edit", pair, where, 30.0 if size <= 4 else 45.0, f"{tag} of {size} characters"
     )
 
 
