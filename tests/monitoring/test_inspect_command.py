@@ -102,8 +102,6 @@ def test_redirect_limit_and_unreachable(site: str) -> None:
     assert exc.value.returncode == 2
     with pytest.raises(CommandError, match="连接被拒绝"):
         call_command("inspect", "http://127.0.0.1:9/")
-    with pytest.raises(CommandError, match="域名无法解析|无法连接"):
-        call_command("inspect", "http://no-such-host.invalid/", "--timeout", "2")
 
 
 def test_crawler_cloaking_is_found_only_with_crawler_option(site: str) -> None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.core.models import Department
+from gongkai.monitoring import todos as _todos  # noqa: F401 — registers the workbench to-dos
 
 
 class MonitoredPage(models.Model):

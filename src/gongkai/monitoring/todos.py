@@ -1,0 +1,42 @@
+"""Workbench to-dos of the monitoring app: open tampering incidents and an unreachable site.
+
+Registered on import; `gongkai.monitoring.models` imports this module so that the provider is
+registered when Django loads the app (the app's AppConfig has no ready() hook of its own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from gongkai.core import todos
+
+if TYPE_CHECKING:
+    from gongkai.core.models import User
+
+# The general office runs the website (实施方案 三、平台建设: daily monitoring by named staff).
+ROLES = ("publisher", "disclosure_head", "sysadmin")
+
+
+@todos.provider
+def open_incidents(user: User, today: dt.date) -> Iterator[todos.Todo]:
+    """Every open or confirmed tampering incident of the user's department, most serious first."""
+    if not user.has_role(*ROLES) or user.department_id is None:
+        return
+    from gongkai.monitoring.models import Incident
+
+    open_ = Incident.objects.filter(
+        department_id=user.department_id,
+        status__in=[Incident.Status.OPEN, Incident.Status.CONFIRMED],
+    ).order_by("-score")
+    for incident in open_[:20]:
+        label = "页面被篡改" if incident.verdict == "tampered" else "页面疑似被篡改"
+        yield todos.Todo(
+            title=f"{label}：{incident.url}",
+            url=f"/admin/monitoring/incident/{incident.pk}/change/",
+            module="网站监测",
+            due=incident.opened_at.date(),
+            detail=incident.summary,
+            level="urgent",
+        )
