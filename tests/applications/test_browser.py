@@ -35,6 +35,14 @@ def _sign_in(page, base, username):
     page.wait_for_url(f"{base}/staff/")
 
 
+@pytest.fixture(autouse=True)
+def _calendar(db):
+    """Transactional tests flush the calendar the migration seeded; put it back."""
+    from gongkai.core.services.calendar import calendar_seed
+
+    calendar_seed()
+
+
 def test_apply_confirm_correct_reply_and_follow(bureau, live_server, new_page):
     base = live_server.url
     page = new_page(DESKTOP)

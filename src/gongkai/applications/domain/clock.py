@@ -117,8 +117,10 @@ def reply_clock(
     pauses: Sequence[Pause] = (),
     extension_days: int = 0,
     count_start_day: bool = False,
+    explain: bool = True,
 ) -> Clock:
-    """The current reply deadline and its explanation in Chinese lines."""
+    """The current reply deadline and its explanation in Chinese lines (`explain=False` skips
+    the lines, for bulk recomputation)."""
     _check(received, correction_requested, correction_received, extension_days)
     lines = [f"收到申请：{cn_date(received)}（条例第三十一条）。"]
     if correction_requested and not correction_received:
@@ -167,7 +169,8 @@ def reply_clock(
             + (f" + 延长{extension_days}个工作日" if extension_days else "")
             + f" = {total}个工作日。"
         )
-    lines.extend(period.explain())
+    if explain:
+        lines.extend(period.explain())
     return Clock(
         received=received,
         restart=correction_received,

@@ -13,6 +13,7 @@ from gongkai.core import audit
 from gongkai.core.models import Role, User
 from gongkai.core.permissions import PermissionDenied, require_can_change_content, require_role
 from gongkai.core.services.calendar import get_calendar
+from gongkai.core.workdays import WorkCalendar
 
 # The general office runs disclosure on application (DESIGN.md §1 item 12).
 HANDLER_ROLES = (Role.PUBLISHER, Role.DISCLOSURE_HEAD)
@@ -101,11 +102,13 @@ def pauses(app: Application) -> list[Pause]:
     return spans
 
 
-def clock_for(app: Application, today: dt.date) -> Clock | None:
+def clock_for(
+    app: Application, today: dt.date, calendar: WorkCalendar | None = None
+) -> Clock | None:
     if app.received_on is None:
         return None
     return reply_clock(
-        get_calendar(),
+        calendar or get_calendar(),
         received=app.received_on,
         today=today,
         correction_requested=app.correction_requested_on,
@@ -116,12 +119,14 @@ def clock_for(app: Application, today: dt.date) -> Clock | None:
     )
 
 
-def refresh_clock(app: Application, today: dt.date) -> None:
+def refresh_clock(
+    app: Application, today: dt.date, calendar: WorkCalendar | None = None
+) -> None:
     """Store the current deadline (for lists, reminders and the status page)."""
     if not app.is_open:
         return
     try:
-        clock = clock_for(app, today)
+        clock = clock_for(app, today, calendar)
     except ClockError as exc:
         raise ApplicationError(str(exc)) from exc
     app.deadline = clock.deadline if clock else None

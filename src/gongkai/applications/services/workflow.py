@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.applications.domain import clock, fees, states
+from gongkai.applications.domain.clock import ClockError, Pause, reply_clock
 from gongkai.applications.domain.outcomes import (
     OUTCOME_ABANDONED_FEE_UNPAID,
     OUTCOME_ABANDONED_NO_CORRECTION,
@@ -19,7 +20,6 @@ from gongkai.applications.models import Application, Consultation, LetterKind
 from gongkai.applications.models.application import FeeMode
 from gongkai.applications.services.common import (
     ApplicationError,
-    refresh_clock,
     require_handler,
     transition,
 )
@@ -364,24 +364,50 @@ def application_record_delivery(
     return application
 
 
+_RECOMPUTE_FIELDS = (
+    "pk", "received_on", "correction_requested_on", "correction_received_on", "extension_days",
+    "fee_notice_on", "fee_paid_on", "deadline", "deadline_provisional",
+)
+
+
 def applications_recompute(today: dt.date | None = None) -> int:
     """Recompute the stored deadline of every open application (after a calendar change, and
-    nightly for running consultations). Returns how many changed."""
+    nightly for running consultations). Returns how many changed.
+
+    Reads plain rows and all consultations in two queries, and writes changed rows grouped by
+    their new (deadline, provisional) value: a handful of UPDATE … WHERE id IN (…)."""
     today = _today(today)
-    changed = 0
-    qs = Application.objects.filter(
+    calendar = get_calendar()
+    open_qs = Application.objects.filter(
         status__in=[s.value for s in states.OPEN_STATUSES], received_on__isnull=False
-    ).prefetch_related("consultations")
-    batch: list[Application] = []
-    for app in qs.iterator(chunk_size=2000):
-        old = (app.deadline, app.deadline_provisional)
-        refresh_clock(app, today)
-        if (app.deadline, app.deadline_provisional) != old:
-            batch.append(app)
-            changed += 1
-        if len(batch) >= 1000:
-            Application.objects.bulk_update(batch, ["deadline", "deadline_provisional"])
-            batch = []
-    if batch:
-        Application.objects.bulk_update(batch, ["deadline", "deadline_provisional"])
-    return changed
+    )
+    spans: dict[int, list[Pause]] = {}
+    for app_id, sent, answered, party in Consultation.objects.filter(
+        application__in=open_qs
+    ).values_list("application_id", "sent_on", "answered_on", "party"):
+        spans.setdefault(app_id, []).append(Pause(sent, answered, f"征求{party}意见"))
+    groups: dict[tuple[dt.date | None, bool], list[int]] = {}
+    for row in open_qs.values(*_RECOMPUTE_FIELDS).iterator(chunk_size=5000):
+        pauses = list(spans.get(row["pk"], ()))
+        if row["fee_notice_on"]:
+            pauses.append(Pause(row["fee_notice_on"], row["fee_paid_on"]))
+        try:
+            clock = reply_clock(
+                calendar, received=row["received_on"], today=today,
+                correction_requested=row["correction_requested_on"],
+                correction_received=row["correction_received_on"], pauses=pauses,
+                extension_days=row["extension_days"],
+                count_start_day=settings.WORKDAY_COUNT_RECEIPT_DAY, explain=False,
+            )
+        except ClockError:
+            continue  # a row that cannot be computed keeps its stored deadline
+        new = (clock.deadline, clock.provisional)
+        if new != (row["deadline"], row["deadline_provisional"]):
+            groups.setdefault(new, []).append(row["pk"])
+    with transaction.atomic():
+        for (deadline, provisional), ids in groups.items():
+            for i in range(0, len(ids), 500):
+                Application.objects.filter(pk__in=ids[i:i + 500]).update(
+                    deadline=deadline, deadline_provisional=provisional
+                )
+    return sum(len(ids) for ids in groups.values())
