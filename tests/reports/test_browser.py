@@ -152,3 +152,39 @@ def test_leader_sees_statistics_charts(bureau, live_server, browser):
     page.goto(portal + "/staff/reports/2025/")
     assert page.get_by_text("已发布版本").count() >= 1
     shot(page, "staff-report-2025")
+
+
+def test_office_enters_last_years_numbers_in_the_official_tables(bureau, live_server, browser):
+    from gongkai.reports.models import ImportedYear
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/staff/login/")
+    page.get_by_label("用户名").fill("office")
+    page.get_by_label("密码").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.goto(live_server.url + "/staff/reports/import/")
+    page.get_by_label("年度").fill("2024")
+    cells = {
+        "table3:new:natural_person": "6",
+        "table3:new:total": "6",
+        "table3:disclosed:natural_person": "4",
+        "table3:disclosed:total": "4",
+        "table3:grand_total:natural_person": "4",
+        "table3:grand_total:total": "4",
+        "table3:carry_out:natural_person": "1",
+        "table3:carry_out:total": "1",
+    }
+    for name, value in cells.items():
+        page.locator(f'input[name="{name}"]').fill(value)
+    page.get_by_role("button", name="保存往年数据").click()
+    assert page.get_by_text("表三“自然人”列不平衡").count() == 1
+    shot(page, "import-error")
+    assert not ImportedYear.objects.exists()
+    # The entered numbers are still there; fix the carry-out and save.
+    assert page.locator('input[name="table3:new:natural_person"]').input_value() == "6"
+    page.locator('input[name="table3:carry_out:natural_person"]').fill("2")
+    page.locator('input[name="table3:carry_out:total"]').fill("2")
+    page.get_by_label("年度").fill("2024")
+    page.get_by_role("button", name="保存往年数据").click()
+    assert page.get_by_text("已保存2024年报告数据").count() == 1
+    assert ImportedYear.objects.get(year=2024).data["table3"]["carry_out"]["total"] == 2

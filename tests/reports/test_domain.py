@@ -281,3 +281,19 @@ def test_year_on_year_comparison():
     rows = {c.label: c for c in compare(current, previous)}
     assert rows["本年新收政府信息公开申请"].change == 5
     assert rows["本年制发规章和行政规范性文件"].this_year == 4
+
+
+def test_entry_form_fields_are_named_by_cell_and_labelled_officially():
+    from gongkai.reports.domain.grid import from_cells
+    from gongkai.reports.domain.render_html import render_grid
+
+    html = render_grid(table3_grid(None), inputs=True)
+    assert 'name="table3:withheld_state_secret:commercial"' in html
+    assert (
+        'aria-label="表三“三、本年度办理结果 （三）不予公开 1.属于国家秘密”行“商业企业”列"' in html
+    )
+    report = from_cells("局", 2024, {"table3:new:commercial": "3", "table2:fees.amount": "0.25"})
+    assert report.t3("new", "commercial") == 3
+    assert report.t2("fees.amount") == Decimal("0.25")
+    with pytest.raises(ReportDataError, match="不能为负数"):
+        from_cells("局", 2024, {"table4:reconsideration.upheld": "-1"})

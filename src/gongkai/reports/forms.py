@@ -15,7 +15,8 @@ def field_name(key: str) -> str:
 class YearForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2008, max_value=2100)
     confirm_empty = forms.BooleanField(
-        label="确认该年度无数据", required=False,
+        label="确认该年度无数据",
+        required=False,
         help_text="仅当本机关该年度确实没有任何公文、申请和复议诉讼时勾选。",
     )
 

@@ -172,3 +172,13 @@ def from_cells(department: str, year: int, values: Mapping[str, object]) -> Annu
             else:
                 data[table][rest] = raw
     return AnnualReport.from_data(data)
+
+
+def cell_label(key: str) -> str:
+    """What a data cell is, in the official labels (for screen readers and error messages)."""
+    table, rest = key.split(":", 1)
+    if table == "table2":
+        return t.table2_label(rest)
+    if table == "table3":
+        return t.table3_cell_label(*rest.split(":"))
+    return t.table4_label(rest)

@@ -8,7 +8,7 @@ from html import escape
 
 from gongkai.reports.domain import tables as t
 from gongkai.reports.domain.annual import AnnualReport
-from gongkai.reports.domain.grid import Grid, all_grids
+from gongkai.reports.domain.grid import Grid, all_grids, cell_label
 
 
 def render_grid(grid: Grid, *, inputs: bool = False) -> str:
@@ -33,7 +33,7 @@ def render_grid(grid: Grid, *, inputs: bool = False) -> str:
                 out.append(
                     f'<td{attrs} class="num"><input type="number" min="0" step="{step}" '
                     f'name="{escape(cell.key)}" value="{escape(cell.text)}" '
-                    f'aria-label="{escape(cell.key)}"></td>'
+                    f'aria-label="{escape(cell_label(cell.key))}"></td>'
                 )
             elif cell.key:
                 attrs += f' data-cell="{escape(cell.key)}" class="num"'
