@@ -60,6 +60,9 @@ def test_result_is_json_serialisable_with_type_evidence_location() -> None:
         "宝博体育(中国)官方网站-登录入口",  # a brand the lexicon does not know
         "新濠天地娱乐官网_真人视讯_老虎机",
         "大发快三计划网-最快线路-信誉平台",
+        "亚博买球app(中国)官方网站-IOS/安卓通用版/手机APP下载",
+        "必一运动(B-Sports)官方网站",
+        "米兰体育官网入口",
     ],
 )
 def test_gambling_title_is_tampered(title: str) -> None:
@@ -191,6 +194,17 @@ def test_hidden_by_stylesheet_class_and_script() -> None:
 def test_zero_size_iframe_from_foreign_domain() -> None:
     html = wrap(CLEAN_TEXT + '<iframe src="https://www.hg3088.cc/" width="0" height="0"></iframe>')
     assert "hidden_iframe" in types(html)
+
+
+def test_layout_tricks_with_ordinary_links_are_clean() -> None:
+    body = (
+        '<ul style="font-size:0"><li style="font-size:14px"><a href="https://www.stdaily.com/">科技日报</a>'
+        '</li><li style="font-size:14px"><a href="https://www.sciencenet.cn/">科学网</a></li></ul>'
+        '<div style="height:0;overflow:hidden"><a href="https://www.cipnews.com.cn/">知识产权报</a>'
+        '<a href="https://www.innocom.org/">高企服务网</a></div>'
+        '<div class="footer"><a href="http://www.hanweb.com/" style="color:#fff">技术支持：大汉网络</a></div>'
+    )
+    assert verdict(wrap(CLEAN_TEXT + body)) == "clean"
 
 
 def test_hidden_menus_and_tabs_with_internal_links_are_clean() -> None:

@@ -95,4 +95,22 @@ HARD = [
 <p>经查，张某通过手机下载赌博APP，参与“百家乐”“时时彩”等赌博游戏，最终被开除党籍、开除公职，涉嫌犯罪问题移送司法机关依法处理。</p>
 <p>这起案件警示我们，党员干部要筑牢思想防线，自觉远离赌博。</p></div>""",
     ),
+    (
+        "hard_layout_tricks",
+        "首页",
+        "示例市科学技术局官方网站",
+        """<ul class="quick" style="font-size:0"><li style="font-size:14px;display:inline-block"><a href="https://www.stdaily.com/">科技日报</a></li><li style="font-size:14px;display:inline-block"><a href="https://www.chinahightech.com/">中国高新技术产业导报</a></li><li style="font-size:14px;display:inline-block"><a href="https://www.innocom.org/">高企服务网</a></li></ul>
+<div class="acc" style="height:0;overflow:hidden;transition:height .3s"><a href="https://www.sciencenet.cn/">科学网</a> <a href="https://www.cipnews.com.cn/">中国知识产权报</a> <a href="https://www.zhiku.org/">科技智库联盟</a></div>
+<ul class="slides"><li style="opacity:0"><a href="/gzdt/2025/0318/a101.html"><img src="/img/s1.jpg" alt="全市科技工作会议"></a></li><li style="opacity:1"><a href="/gzdt/2025/0314/a100.html"><img src="/img/s2.jpg" alt="调研科技型企业"></a></li></ul>
+<div class="article" id="zoom"><h1>示例市科学技术局官方网站</h1><p>欢迎访问示例市科学技术局官方网站，网站提供政务公开、网上办事、互动交流等服务。</p></div>
+<div class="foot" style="background:#0b3a75"><span style="color:#fff">技术支持：<a href="http://www.hanweb.com/" style="color:#fff">大汉网络</a>　运维：<a href="https://www.shili-it.com/" style="color:#ffffff">示例信息技术公司</a></span></div>""",
+    ),
+    (
+        "hard_home_keywords",
+        "首页",
+        "示例市科学技术局",
+        """<div class="article" id="zoom"><h1>示例市科学技术局</h1>
+<p>市科学技术局负责科技创新、科技计划、科技成果转化、高新技术企业培育、知识产权保护等工作。</p>
+<p>热门服务：高新技术企业认定、科技型中小企业评价、技术合同登记、专利资助申请、科技特派员管理。</p></div>""",
+    ),
 ]

@@ -190,6 +190,19 @@ def negatives() -> None:
             )
     for j, (kind, column, title, body) in enumerate(HARD):
         chrome = ("modern", "platform")[j % 2]
+        if kind == "hard_home_keywords":
+            # The homepage's long but honest keyword list goes into the head.
+            html = CHROMES[chrome](
+                title,
+                column,
+                body,
+                '<meta name="keywords" content="示例市科学技术局,科技局,科学技术,科技创新,高新技术,知识产权,专利,科技计划,科技项目,科技成果,科技服务,孵化器,众创空间,科技型中小企业,高新技术企业,技术合同">',
+            )
+            html = html.replace('<meta name="keywords" content="示例市科学技术局,首页">\n', "")
+            write(
+                f"negative/hard_{j + 1:02d}_{kind[5:]}.html", html, label="negative", technique=kind
+            )
+            continue
         write(
             f"negative/hard_{j + 1:02d}_{kind[5:]}.html",
             CHROMES[chrome](title, column, body),
@@ -245,6 +258,17 @@ def brand_swap() -> None:
         pos("brand_swap", k, html, "gb18030" if k % 3 == 0 else "utf-8")
     html = page(1).replace("示例市科学技术局", "澳门银河科学技术局")
     pos("brand_swap", len(brands) + 1, html)
+    titles = [
+        "亚博买球app(中国)官方网站-IOS/安卓通用版/手机APP下载",
+        "必一运动(B-Sports)官方网站",
+        "bob半岛·(中国)官方网站",
+        "雷竞技RAYBET(中国)官方网站-电竞赛事竞猜平台",
+    ]
+    for k, title in enumerate(titles, len(brands) + 2):
+        html = re.sub(
+            r"<title>.*?</title>", f"<title>{title}</title>", page(k % len(BODIES)), count=1
+        )
+        pos("brand_swap", k, html)
 
 
 def pinyin_runs() -> None:

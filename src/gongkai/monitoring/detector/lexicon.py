@@ -108,6 +108,19 @@ GAME_STRONG = frozenset(
         "二八杠",
         "斗牛",
         "真钱",
+        "买球",
+        "押注",
+        "赌球app",
+        "体育投注",
+        "足彩app",
+        "真人百家乐",
+        "电子游戏平台",
+        "棋牌app",
+        "捕鱼app",
+        "raybet",
+        "雷竞技",
+        "博彩公司",
+        "菠菜",
     ]
 )
 GAME_WEAK = frozenset(
@@ -130,6 +143,7 @@ GAME_WEAK = frozenset(
         "棋牌",
         "竞猜",
         "购彩",
+        "sports",
     ]
 )
 SALES_STRONG = frozenset(
@@ -468,6 +482,8 @@ NEUTRAL = (
     "高清视频会议",
 )
 
+# "(B-Sports)官方网站", "(中国)官方网站": a bracketed tag before 官方网站 is a brand's shape.
+_BRACKETED = re.compile(r"\((?:[a-z0-9]{2,15}|中国|china)\)(?:官方网站|官网|平台|app|登录|入口)")
 _BRAND = re.compile(
     r"[a-z0-9\u4e00-\u9fff]{1,8}(?:体育|娱乐|电竞|棋牌|彩票|电子|游戏)(?:\(中国\))?"
     r"(?:官方网站|官网|app|登录|登陆|入口|注册|下载|网页版|手机版)"
@@ -572,6 +588,16 @@ class Cues:
         return self.n("anti") > 0
 
 
+def _shapes(found: Cues, text: str) -> None:
+    """Add brand-shaped phrases (…体育官网, (中国)官方网站) found in *text*."""
+    if "game" in found.hits or "game_weak" in found.hits:
+        for m in _BRAND.finditer(text):
+            found.hits.setdefault("brand", set()).add(m.group(0))
+    if "(" in text:
+        for m in _BRACKETED.finditer(text):
+            found.hits.setdefault("sales", set()).add(m.group(0))
+
+
 def cues_many(texts: list[str]) -> list[Cues]:
     """cues() for many pieces of text in one regular-expression pass."""
     found = [Cues() for _ in texts]
@@ -583,17 +609,14 @@ def cues_many(texts: list[str]) -> list[Cues]:
     starts = [0]
     for t in texts[:-1]:
         starts.append(starts[-1] + len(t) + 1)
-    brand_candidates: set[int] = set()
+    touched: set[int] = set()
     for m in _ALL.finditer(joined):
         i = bisect_right(starts, m.start()) - 1
         word = m.group(0)
-        group = _WORD_GROUP[word]
-        found[i].hits.setdefault(group, set()).add(word)
-        if group in ("game", "game_weak"):
-            brand_candidates.add(i)
-    for i in brand_candidates:
-        for m in _BRAND.finditer(texts[i]):
-            found[i].hits.setdefault("brand", set()).add(m.group(0))
+        found[i].hits.setdefault(_WORD_GROUP[word], set()).add(word)
+        touched.add(i)
+    for i in touched:
+        _shapes(found[i], texts[i])
     return found
 
 
@@ -610,7 +633,5 @@ def cues(compact_text: str) -> Cues:
     for m in _ALL.finditer(text):
         word = m.group(0)
         found.hits.setdefault(_WORD_GROUP[word], set()).add(word)
-    if "game_weak" in found.hits or "game" in found.hits:
-        for m in _BRAND.finditer(text):
-            found.hits.setdefault("brand", set()).add(m.group(0))
+    _shapes(found, text)
     return found

@@ -121,8 +121,12 @@ def _hidden_by_colour(tag: str, attrs: dict[str, str], style: str, bg: str) -> s
     if not fg and style:
         m = _COLOR.search(style.lower())
         fg = m.group(1) if m else ""
-    if fg and colour(fg) == bg:
-        return "same colour as background"
+    if fg:
+        fg = colour(fg)
+        if bg and fg == bg:
+            return "same colour as background"
+        if not bg and fg == "#ffffff":
+            return "white text, background unknown"
     if tag == "font" and attrs.get("size", "").strip() in ("0", "-7"):
         return "font size 0"
     return None
@@ -231,7 +235,9 @@ class _Parser:
         self.hidden_classes = hidden_classes
         self.hidden_ids = hidden_ids
         # Stack entries: (tag, region-or-None, background colour).
-        self.stack: list[tuple[str, Region | None, str]] = [("#root", None, "#ffffff")]
+        # Background "" = unknown (set by a stylesheet we do not read); the browser default is
+        # white, but a page may paint it dark, so white text there is only weak evidence.
+        self.stack: list[tuple[str, Region | None, str]] = [("#root", None, "")]
         self.region: Region | None = None
         self.skip: str | None = None
         self.script_buf: list[str] = []
@@ -358,9 +364,10 @@ class _Parser:
                     self.page.scripts.append(("".join(self.script_buf), self.script_line))
                 self.skip = None
             return
-        if tag == "html":
+        if tag in ("html", "body"):
+            # Content after </body> or </html> is outside the page every template renders.
             self.ended = True
-            self.page.end_line = self.line
+            self.page.end_line = self.page.end_line or self.line
         elif tag == "title":
             self.in_title = False
         elif tag == "a":

@@ -10,7 +10,7 @@ from ..lexicon import Cues
 from ..result import Finding, excerpt
 
 # Promotion in these places is never written by the department: a title or meta tag, a block
-# the visitor cannot see, the text of a link to a foreign domain, anything after </html>.
+# the visitor cannot see, the text of a link to a foreign domain, anything after </body>.
 _PLACED = {
     "title": 85.0,
     "meta": 80.0,

@@ -22,17 +22,11 @@ _NUM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 # Ways of hiding that menus, tabs and pop-ups never use: content hidden like this is meant for
 # crawlers only. display:none and friends are everyday UI and need more evidence.
 STRONG_HIDING = frozenset(
-    {
-        "off-screen position",
-        "font-size:0",
-        "font size 0",
-        "same colour as background",
-        "tiny marquee",
-        "opacity:0",
-        "zero size",
-        "clipped",
-    }
+    {"off-screen position", "same colour as background", "tiny marquee", "opacity:0", "clipped"}
 )
+# font-size:0 (the inline-block whitespace trick, children reset the size), zero height with
+# overflow:hidden (collapsed accordions) and white text on a stylesheet background are common
+# in real layouts: they count like display:none.
 _ORG_ANCHOR = re.compile(
     r"(?:网|局|厅|部|委|办|院|校|大学|报|社|中心|协会|学会|政府|法院|检察院|银行|集团|公司|平台|馆|所)$"
 )

@@ -38,7 +38,6 @@ def _blocks(ctx: Context) -> list[list[tuple[Link, str]]]:
 @register
 def link_blocks(ctx: Context) -> Iterator[Finding]:
     """Blocks of links to several foreign domains, stronger when appended or spam-like."""
-    last_line = ctx.page.lines or 1
     for run in _blocks(ctx):
         hosts = sorted({h for _, h in run})
         spammy = [h for h in hosts if spam_score(h) >= 1]
@@ -46,7 +45,7 @@ def link_blocks(ctx: Context) -> Iterator[Finding]:
         weight = 20.0
         if len(spammy) >= 2 or len(spammy) * 2 >= len(hosts):
             weight += 40.0
-        appended = first.after_end or first.line >= 0.9 * last_line
+        appended = first.after_end
         if appended:
             weight += 25.0
         anchors = " | ".join(link.text for link, _ in run[:8] if link.text)
@@ -63,7 +62,7 @@ def link_blocks(ctx: Context) -> Iterator[Finding]:
 
 @register
 def foreign_links(ctx: Context) -> Iterator[Finding]:
-    """Single links to foreign domains: spam-like ones, or any after </html>."""
+    """Single links to foreign domains: spam-like ones, or any after </body>."""
     seen: set[str] = set()
     plain: list[str] = []
     for link in ctx.page.links:
@@ -76,7 +75,7 @@ def foreign_links(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 "external_link",
                 excerpt(f"{link.text} → {link.href}"),
-                f"line {link.line} (after </html>)",
+                f"line {link.line} (after </body>)",
                 70.0,
                 "link after the end of the page",
             )

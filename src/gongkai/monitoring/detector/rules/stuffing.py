@@ -10,6 +10,29 @@ from ..context import Context
 from ..registry import register
 from ..result import Finding, excerpt
 
+# Long-tail SEO phrases: a keyword list made of these was written for a search engine.
+_SEO_TAIL = (
+    "哪家好",
+    "多少钱",
+    "价格",
+    "费用",
+    "排名",
+    "排行",
+    "代理",
+    "代办",
+    "公司",
+    "厂家",
+    "推荐",
+    "条件",
+    "流程",
+    "怎么",
+    "如何",
+    "电话",
+    "地址",
+    "官网",
+    "首选",
+    "多少",
+)
 _SPLIT = re.compile(r"[,，、|｜;；/\s]+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -53,9 +76,20 @@ def keyword_stuffing(ctx: Context) -> Iterator[Finding]:
         if count >= limit and len(phrase) >= 2 and coverage >= 0.3:
             weight = 45.0 if count < 5 else 60.0
             why = f"“{phrase}” ×{count}"
-        if len(items) >= 15 or (repeats >= 3 and part.kind == "meta"):
-            weight = max(weight, 45.0 if len(items) >= 25 or repeats >= 3 else 35.0)
-            why = (why + "; " if why else "") + f"{len(items)} terms, max repeat {repeats}"
+        tails = sum(1 for item in items if item.endswith(_SEO_TAIL))
+        # A home page may list 15 subjects; 12 long-tail SEO phrases or 30 terms it does not.
+        if (
+            (len(items) >= 12 and tails * 3 >= len(items))
+            or len(items) >= 30
+            or (repeats >= 3 and part.kind == "meta")
+        ):
+            weight = max(weight, 45.0)
+            why = (
+                why + "; " if why else ""
+            ) + f"{len(items)} terms ({tails} SEO long-tail), max repeat {repeats}"
+        elif len(items) >= 15:
+            weight = max(weight, 20.0)
+            why = (why + "; " if why else "") + f"{len(items)} terms"
         if part.kind == "title" and len(text) > 90:
             weight = max(weight, 30.0)
             why = (why + "; " if why else "") + f"title of {len(text)} characters"
