@@ -413,8 +413,33 @@ ANTI = frozenset(
         "公安机关",
     ]
 )
+# Public lottery administration and fund reporting (彩票公益金使用情况公告, sales statistics).
 LOTTERY_FUND = frozenset(
-    ["公益金", "使用情况", "资助", "彩票管理条例", "发行费", "彩票公益", "专项资金", "项目名称"]
+    [
+        "公益金",
+        "使用情况",
+        "资助",
+        "彩票管理条例",
+        "发行费",
+        "彩票公益",
+        "专项资金",
+        "项目名称",
+        "彩票管理",
+        "彩票中心",
+        "彩票发行",
+        "彩票销售",
+        "销售额",
+        "销量",
+        "筹集",
+        "投注额",
+        "投注金额",
+        "体彩中心",
+        "福彩中心",
+        "销售网点",
+        "代销",
+        "彩票机构",
+        "理性购彩",
+    ]
 )
 # Phrases that contain a cue word but are not cues: strike them before matching.
 NEUTRAL = (
@@ -585,7 +610,8 @@ class Cues:
 
     @property
     def enforcement(self) -> bool:
-        return self.n("anti") > 0
+        """Enforcement (打击, 警惕 …) or public lottery-fund reporting (公益金, 销售额 …) context."""
+        return self.n("anti") > 0 or self.n("fund") > 0
 
 
 def _shapes(found: Cues, text: str) -> None:

@@ -27,6 +27,11 @@ STRONG_HIDING = frozenset(
 # font-size:0 (the inline-block whitespace trick, children reset the size), zero height with
 # overflow:hidden (collapsed accordions) and white text on a stylesheet background are common
 # in real layouts: they count like display:none.
+# Share buttons and partner sites are what legitimate hidden menus link to.
+_BENIGN_ANCHOR = re.compile(
+    r"分享|微信|微博|QQ|空间|豆瓣|人人|开心|朋友圈|facebook|twitter|linkedin|复制|打印|收藏",
+    re.IGNORECASE,
+)
 _ORG_ANCHOR = re.compile(
     r"(?:网|局|厅|部|委|办|院|校|大学|报|社|中心|协会|学会|政府|法院|检察院|银行|集团|公司|平台|馆|所)$"
 )
@@ -37,7 +42,9 @@ def _weight(reason: str, foreign: list[str], spammy: list[str], anchors: list[st
         return 85.0 if len(foreign) >= 2 or spammy else 60.0
     if spammy:
         return 80.0 if len(foreign) >= 2 else 60.0
-    organisations = sum(1 for a in anchors if _ORG_ANCHOR.search(a.strip()))
+    organisations = sum(
+        1 for a in anchors if _ORG_ANCHOR.search(a.strip()) or _BENIGN_ANCHOR.search(a)
+    )
     if len(foreign) >= 3 and organisations * 2 < len(anchors):
         return 60.0
     return 10.0  # a hidden drop-down of partner sites: worth listing, not alarming

@@ -32,6 +32,10 @@ _ELEMENT_SRC = re.compile(
     r"((?:https?:)?//[^'\"`]+)",
     re.IGNORECASE,
 )
+_WRITTEN_HIDING = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|text-indent)\s*:\s*-\s*\d{3,}",
+    re.IGNORECASE,
+)
 _URL_LITERAL = re.compile(r"['\"`]((?:https?:)?//[^'\"`\s]+)['\"`]")
 _CJK_STRING = re.compile(r"[\u4e00-\u9fff\uff01-\uff5e]+")
 _HREF_IN_WRITE = re.compile(
@@ -107,11 +111,12 @@ def _element_src(ctx: Context, text: str, where: str) -> Finding | None:
 def _written_links(text: str, hosts: list[str], where: str) -> Finding | None:
     if not hosts:
         return None
-    # Share buttons and counters are written this way too (one ordinary domain): weak alone.
+    # Old sites write menus, share buttons and counters this way too: ordinary domains are
+    # weak evidence unless the written HTML hides them.
     if any(spam_score(h) for h in hosts):
         weight = 80.0
-    elif len(hosts) >= 2 and "<a" in text.lower():
-        weight = 60.0
+    elif "<a" in text.lower() and _WRITTEN_HIDING.search(text):
+        weight = 75.0
     else:
         weight = 12.0
     detail = "document.write/innerHTML of links or scripts from " + ", ".join(hosts[:5])
