@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from gongkai.documents.models import (
@@ -51,6 +52,15 @@ def published(department_id: int) -> QuerySet[Document]:
         .select_related("category", "replaced_by")
         .order_by("-publish_date", "-id")
     )
+
+
+# List pages show title, number, dates and validity only; the bodies stay in the database.
+_HEAVY = ("body", "check_findings", "replaced_by__body", "replaced_by__body_text",
+          "replaced_by__check_findings")
+
+
+def listed(qs: QuerySet[Document]) -> list[Document]:
+    return list(qs.defer(*_HEAVY))
 
 
 def doc_path(doc_id: int) -> str:
@@ -135,8 +145,12 @@ def _published_q():
 
 
 def _years(qs: QuerySet[Document]) -> list[tuple[int, int]]:
-    counts: Counter[int] = Counter(d.year for d in qs.values_list("publish_date", flat=True) if d)
-    return sorted(counts.items(), reverse=True)
+    """(year, count) of publication years, newest first, counted by the database."""
+    rows = (
+        qs.order_by().annotate(y=ExtractYear("publish_date")).values("y")
+        .annotate(n=Count("id", distinct=True)).values_list("y", "n")
+    )
+    return sorted(((y, n) for y, n in rows if y), reverse=True)
 
 
 class DocumentPages:
@@ -154,10 +168,11 @@ class DocumentPages:
         yield from self._catalogue(site)
         for column in CatalogueColumn.objects.filter(department_id=dep):
             yield from self._column(site, column, years=None)
-        yield from self._database(site, years=None)
-        for facet_list in all_facets(dep).values():
+        facets = all_facets(dep)
+        yield from self._database(site, years=None, facets=facets)
+        for facet_list in facets.values():
             for facet, _ in facet_list:
-                yield from self._facet(site, facet, years=None)
+                yield from self._facet(site, facet, years=None, facets=facets)
         for campaign in CleanupCampaign.objects.filter(
             department_id=dep, state=CleanupCampaign.State.PUBLISHED
         ):
@@ -204,14 +219,15 @@ class DocumentPages:
             out.pages.extend(self._document(other))
         for column in doc.columns.all():
             out.pages.extend(self._column(site, column, years=years))
-        out.pages.extend(self._database(site, years=years))
+        navigation = all_facets(doc.department_id)
+        out.pages.extend(self._database(site, years=years, facets=navigation))
         facets = facets_of(doc)
         facets += [Facet("validity", "有效性", label, v) for v, label in Validity.choices]
         seen = set()
         for facet in facets:
             if facet.path not in seen:
                 seen.add(facet.path)
-                out.pages.extend(self._facet(site, facet, years=years))
+                out.pages.extend(self._facet(site, facet, years=years, facets=navigation))
         return out
 
     # --- page builders -------------------------------------------------------------------
@@ -251,34 +267,39 @@ class DocumentPages:
         all_years = _years(qs)
         ctx = {"column": column, "children": list(column.children.all()), "base": base,
                "years": all_years, "column_path": column_path}
-        yield Page(base, "documents/column.html", {**ctx, "docs": list(qs[:LATEST])})
+        yield Page(base, "documents/column.html", {**ctx, "docs": listed(qs[:LATEST])})
         for year in _select(all_years, years):
             yield Page(f"{base}{year}.html", "documents/column.html",
-                             {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
-        yield from _feeds(site, column.name, base, list(qs[:LATEST]))
+                             {**ctx, "docs": listed(qs.filter(publish_date__year=year)), "year": year})
+        yield from _feeds(site, column.name, base, list(qs.defer("body")[:LATEST]))
 
-    def _database(self, site: SiteInfo, years: Iterable[int] | None) -> Iterator[Page]:
+    def _database(self, site: SiteInfo, years: Iterable[int] | None,
+                  facets: dict[str, list[tuple[Facet, int]]]) -> Iterator[Page]:
         dep = site.department.pk
         qs = published(dep)
         all_years = _years(qs)
-        ctx = {"years": all_years, "facets": all_facets(dep), "facet": None,
+        ctx = {"years": all_years, "facets": facets, "facet": None,
                "facet_labels": FACET_LABELS, "base": GWK}
-        yield Page(GWK, "documents/database.html", {**ctx, "docs": list(qs[:LATEST])})
+        yield Page(GWK, "documents/database.html", {**ctx, "docs": listed(qs[:LATEST])})
         for year in _select(all_years, years):
-            yield Page(f"{GWK}{year}/", "documents/database.html",
-                             {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
-        yield from _feeds(site, "公文数据库", GWK, list(qs[:LATEST]))
+            docs = listed(qs.filter(publish_date__year=year))
+            for suffix, key in SORTS:
+                yield Page(f"{GWK}{year}/{suffix}", "documents/database.html",
+                           {**ctx, "docs": sorted(docs, key=key, reverse=suffix == ""), "year": year,
+                            "sort": suffix, "sorts": SORT_LABELS})
+        yield from _feeds(site, "公文数据库", GWK, list(qs.defer("body")[:LATEST]))
 
-    def _facet(self, site: SiteInfo, facet: Facet, years: Iterable[int] | None) -> Iterator[Page]:
+    def _facet(self, site: SiteInfo, facet: Facet, years: Iterable[int] | None,
+               facets: dict[str, list[tuple[Facet, int]]]) -> Iterator[Page]:
         dep = site.department.pk
         qs = _facet_docs(dep, facet)
         all_years = _years(qs)
-        ctx = {"years": all_years, "facets": all_facets(dep), "facet": facet,
+        ctx = {"years": all_years, "facets": facets, "facet": facet,
                "facet_labels": FACET_LABELS, "base": facet.path}
-        yield Page(facet.path, "documents/database.html", {**ctx, "docs": list(qs[:LATEST])})
+        yield Page(facet.path, "documents/database.html", {**ctx, "docs": listed(qs[:LATEST])})
         for year in _select(all_years, years):
             yield Page(f"{facet.path}{year}.html", "documents/database.html",
-                             {**ctx, "docs": list(qs.filter(publish_date__year=year)), "year": year})
+                             {**ctx, "docs": listed(qs.filter(publish_date__year=year)), "year": year})
 
     def _cleanup(self, campaign: CleanupCampaign) -> Page:
         items = campaign.items.select_related("document", "replacement", "division").order_by(
@@ -291,6 +312,16 @@ class DocumentPages:
 def _stylesheet() -> Page:
     css = Path(__file__).with_name("site_static") / "documents.css"
     return Page("/assets/documents.css", content=css.read_bytes())
+
+
+# Sort orders of the 公文数据库 year pages (static: one page per order, no script needed).
+SORTS: tuple[tuple[str, Callable[[Document], Any]], ...] = (
+    ("", lambda d: (d.publish_date, d.pk)),  # newest first
+    ("written.html", lambda d: (d.written_date or d.publish_date, d.pk)),
+    ("number.html", lambda d: (d.doc_number == "", d.doc_number.split("〔")[0],
+                               int("".join(c for c in d.doc_number.split("〕")[-1] if c.isdigit()) or 0))),
+)
+SORT_LABELS = (("", "发布日期（新→旧）"), ("written.html", "成文日期（旧→新）"), ("number.html", "发文字号"))
 
 
 def _select(all_years: list[tuple[int, int]], wanted: Iterable[int] | None) -> list[int]:
@@ -337,10 +368,10 @@ def home_blocks(site: SiteInfo) -> list[pages.Block]:
         if column is None:
             continue
         ids = [column.pk, *column.children.values_list("pk", flat=True)]
-        docs = published(site.department.pk).filter(columns__in=ids).distinct()[:8]
+        docs = listed(published(site.department.pk).filter(columns__in=ids).distinct()[:8])
         items = tuple(pages.Link(d.title, doc_path(d.pk), d.publish_date) for d in docs)
         blocks.append(pages.Block(title, items, column_path(column), order))
-    latest = published(site.department.pk)[:8]
+    latest = listed(published(site.department.pk)[:8])
     blocks.append(pages.Block("公文数据库", tuple(pages.Link(d.title, doc_path(d.pk), d.publish_date)
                                                for d in latest), GWK, 40))
     return blocks

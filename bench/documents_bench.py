@@ -1,0 +1,134 @@
+"""Benchmark of the documents module (docs/benchmarks.md, section 公文).
+
+    .venv/bin/python bench/documents_bench.py --docs 3000 --runs 7
+
+On a fresh SQLite database in a temporary directory:
+1. import N published documents (the demo generator, repeated with distinct titles/numbers);
+2. full build of the site (every page source, documents included) — one run;
+3. office sign-off of a new notice, repeatedly: the service call including the incremental
+   publication of the affected pages (document page, column index + current-year page and
+   feeds, 公文数据库 index + current-year page, the document's filter pages) and the search
+   index update — median and p95 over --runs;
+4. a validity change (废止 with replacement) of an old document, same measure;
+5. the pre-publication detectors over a 20 KB text with personal data sprinkled in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+WORK = Path(tempfile.mkdtemp(prefix="gk-doc-bench-"))
+os.environ["GONGKAI_DATA_DIR"] = str(WORK / "var")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from gongkai.core.demo import load_bureau  # noqa: E402
+from gongkai.core.models import User  # noqa: E402
+from gongkai.core.services.calendar import get_calendar  # noqa: E402
+from gongkai.documents import demo  # noqa: E402
+from gongkai.documents.catalogue import catalogue_seed  # noqa: E402
+from gongkai.documents.demo_content import generate  # noqa: E402
+from gongkai.documents.domain.checks import run_checks  # noqa: E402
+from gongkai.documents.models import CatalogueColumn, Document, SubjectCategory  # noqa: E402
+from gongkai.documents.services import chain, publication  # noqa: E402
+from gongkai.documents.services.records import DocumentData, document_create  # noqa: E402
+from gongkai.publishing.service import site_rebuild  # noqa: E402
+
+
+def populate(department, n: int, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    base = generate(today.year, today)
+    specs = []
+    copy = 0
+    while len(specs) < n:
+        for spec in base:
+            if spec.disclosure != "proactive":
+                continue
+            if copy:
+                spec = type(spec)(**{**spec.__dict__, "key": f"{spec.key}-{copy}",
+                                     "title": f"{spec.title}（{copy}）",
+                                     "doc_number": spec.doc_number.replace("号", f"{copy:03d}号") if spec.doc_number else ""})
+            specs.append(spec)
+            if len(specs) >= n:
+                break
+        copy += 1
+    columns = {c.slug: c for c in CatalogueColumn.objects.filter(department=department)}
+    topics = {t.code: t for t in SubjectCategory.objects.filter(department=department)}
+    divisions = {d.code: d for d in department.divisions.all()}
+    office = User.objects.get(username="office")
+    calendar = get_calendar()
+    with transaction.atomic():
+        for spec in specs:
+            doc = demo._document(department, spec, divisions[spec.division], office, topics, calendar)
+            doc.columns.set([columns[c] for c in spec.columns if c in columns])
+
+
+def timed(func) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    func()
+    return (time.perf_counter() - start) * 1000
+
+
+def summary(values: list[float]) -> str:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    return f"median {statistics.median(values):.0f} ms, p95 {p95:.0f} ms, min {values[0]:.0f} ms (n={len(values)})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    department = load_bureau()
+    catalogue_seed(department)
+    today = dt.date.today()
+    t = timed(lambda: populate(department, args.docs, today))
+    print(f"import {args.docs} documents: {t:.0f} ms")
+    t = timed(lambda: site_rebuild(department=department))
+    files = sum(1 for p in (WORK / "var" / "site").rglob("*") if p.is_file())
+    print(f"full build: {t / 1000:.1f} s ({files} files under the site root)")
+
+    users = {u.username: u for u in User.objects.all()}
+    column = CatalogueColumn.objects.get(department=department, slug="tzgg")
+    signoffs = []
+    for i in range(args.runs):
+        data = DocumentData(title=f"基准测试通知{i}", issuers=department.name, written_date=today,
+                            disclosure="proactive", body="<p>各有关单位：……</p>", column_ids=[column.pk],
+                            category_id=SubjectCategory.objects.get(department=department, code="kjxm").pk)
+        doc = document_create(user=users["drafter"], data=data).document
+        chain.document_submit(user=users["drafter"], document=doc)
+        chain.document_head_approve(user=users["head"], document=doc)
+        chain.document_confidentiality_approve(user=users["secrecy"], document=doc)
+        signoffs.append(timed(lambda doc=doc: chain.document_sign_off(user=users["office"], document=doc)))
+    print(f"sign-off incl. incremental publish + index: {summary(signoffs)}")
+
+    olds = list(Document.objects.filter(status="published", validity="valid", publish_date__year__lt=2015)[: args.runs])
+    replacement = Document.objects.filter(status="published").order_by("-publish_date").first()
+    changes = [timed(lambda d=d: publication.document_set_validity(
+        user=users["office"], document=d, validity="repealed", replaced_by=replacement)) for d in olds]
+    print(f"validity change (废止, old document): {summary(changes)}")
+
+    text = ("为深入实施创新驱动发展战略，进一步做好科技计划项目管理工作，现提出如下意见。" * 12 + "\n") * 20
+    text += "联系人张三，手机13912345678，邮箱zhangsan@qq.com，住址贵州省贵阳市云岩区中华北路12号3栋2单元501室。"
+    runs = [timed(lambda: run_checks(text, ["0851-87987000"])) for _ in range(20)]
+    print(f"pre-publication checks on {len(text.encode()) // 1024} KB: {summary(runs)}")
+
+
+if __name__ == "__main__":
+    main()
