@@ -316,3 +316,46 @@ def test_entities_fullwidth_and_zero_width_are_undone() -> None:
 def test_own_name_replaced_in_place() -> None:
     html = wrap(CLEAN_TEXT).replace("示例市科学技术局", "澳门金沙科学技术局")
     assert "name_replaced" in types(html)
+
+
+# --- real-world clean pages that look alarming --------------------------------------------------
+def test_lottery_sales_statistics_are_clean() -> None:
+    body = (
+        "<p>2024年全市体育彩票销量达12.6亿元，其中竞彩足球投注额3.1亿元，筹集公益金3.2亿元。</p>"
+        "<p>全市共有福利彩票销售网点860个，体彩中心开展“理性购彩”宣传进投注站活动。</p>"
+    )
+    assert verdict(wrap(CLEAN_TEXT + body, title="2024年全市彩票销售情况通报")) == "clean"
+
+
+def test_hidden_share_menu_is_clean() -> None:
+    menu = (
+        '<div class="share" style="display:none"><a href="http://share.renren.com/x">人人网</a>'
+        '<a href="https://www.douban.com/share/">豆瓣</a><a href="http://www.kaixin001.com/rest/">开心网</a>'
+        '<a href="https://www.facebook.com/sharer">Facebook</a></div>'
+    )
+    assert verdict(wrap(CLEAN_TEXT + menu)) == "clean"
+
+
+def test_repetitive_but_honest_title_and_description_are_clean() -> None:
+    title = "关于公布示例市科技计划项目（第一批）、示例市科技计划项目（第二批）和示例市科技计划项目（第三批）立项名单的通知"
+    description = (
+        "为加快科技型中小企业培育，推动科技型中小企业高质量发展，制定本方案。到2027年，全市科技型中小企业"
+        "达到5000家，科技型中小企业研发投入年均增长15%。"
+    )
+    head = f'<meta name="description" content="{description}">'
+    assert verdict(wrap(CLEAN_TEXT, title=title, head=head)) == "clean"
+
+
+def test_menu_written_by_script_is_clean() -> None:
+    script = (
+        "<script>document.write('<a href=\"http://www.gzstv.com/\">贵州广播电视台</a>');"
+        "document.write('<a href=\"http://www.gog.cn/\">多彩贵州网</a>');</script>"
+    )
+    assert verdict(wrap(CLEAN_TEXT + script)) == "clean"
+
+
+def test_own_domain_outside_gov_cn_is_not_foreign() -> None:
+    links = "".join(f'<a href="https://www.shilikj.cn/p{n}.html">栏目{n}</a>' for n in range(5))
+    html = wrap(CLEAN_TEXT + f'<div style="position:absolute;left:-9999px">{links}</div>')
+    assert verdict(html) != "clean"  # hidden links to an unknown .cn site
+    assert verdict(html, base_url="https://www.shilikj.cn/index.html") == "clean"

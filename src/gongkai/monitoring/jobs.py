@@ -46,7 +46,11 @@ def inspect(page: MonitoredPage, canonical: str | None = None) -> None:
         return
     names = tuple(n for n in (page.department.name, page.department.short_name) if n)
     result = inspect_html(
-        fetched.body, canonical=canonical, own_names=names, charset=fetched.charset
+        fetched.body,
+        canonical=canonical,
+        own_names=names,
+        charset=fetched.charset,
+        base_url=fetched.final_url,
     )
     diff = ""
     if canonical is not None:

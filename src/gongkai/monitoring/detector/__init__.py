@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from . import context as _context
 from .decode import MAX_BYTES, DecodeError, decode_html
-from .domains import DEFAULT_WHITELIST
+from .domains import DEFAULT_WHITELIST, host_of
 from .page import parse
 from .registry import describe, detectors, register, unregister
 from .result import SUSPICIOUS, TAMPERED, Finding, Result, combine
@@ -45,8 +45,13 @@ def inspect_html(
     whitelist: Iterable[str] = DEFAULT_WHITELIST,
     own_names: Iterable[str] = (),
     charset: str | None = None,
+    base_url: str | None = None,
 ) -> Result:
-    """Inspect one page (HTML or plain text) and return verdict, score and findings."""
+    """Inspect one page (HTML or plain text) and return verdict, score and findings.
+
+    *base_url* is where the page was fetched from: its own domain counts as whitelisted, so a
+    site outside gov.cn (an affiliated institution's .cn site) is not foreign to itself.
+    """
     notes: list[str] = []
     if isinstance(html, bytes):
         if len(html) > MAX_BYTES:
@@ -60,6 +65,9 @@ def inspect_html(
         notes.append(f"input cut to {MAX_CHARS} characters")
         html = html[:MAX_CHARS]
     wl = tuple(whitelist)
+    own_host = host_of(base_url) if base_url else ""
+    if own_host:
+        wl = (*wl, own_host.removeprefix("www."))
     names = tuple(own_names)
     ctx = _context.build(parse(html), html, wl, names)
     findings: list[Finding] = []

@@ -213,3 +213,15 @@ def spam_score(host: str) -> int:
 def hosts_in_text(text: str) -> list[str]:
     """Domain names written as text (最新网址: www.8888.com), lower-cased."""
     return [m.group(1).lower() for m in _HOST_IN_TEXT.finditer(text)]
+
+
+def looks_spammy(host: str) -> bool:
+    """Spam-like beyond mere digits (163.com, 58.com, kaixin001.com are ordinary sites)."""
+    score = spam_score(host)
+    if score >= 2:
+        return True
+    if score == 0:
+        return False
+    labels = host.split(".")
+    body = ".".join(labels[:-1])
+    return labels[-1] in SPAM_TLDS or any(t in body for t in SPAM_TOKENS if not t.isdigit())

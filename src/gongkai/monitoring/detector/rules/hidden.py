@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..context import Context
-from ..domains import host_of, is_whitelisted, spam_score
+from ..domains import host_of, is_whitelisted, looks_spammy, spam_score
 from ..page import hide_reason
 from ..registry import register
 from ..result import Finding, excerpt
@@ -58,7 +58,7 @@ def hidden_links(ctx: Context) -> Iterator[Finding]:
         if not foreign:
             continue
         distinct = sorted(set(foreign))
-        spammy = [h for h in distinct if spam_score(h) >= 1]
+        spammy = [h for h in distinct if looks_spammy(h)]
         anchors = [link.text for link in region.links if link.text and ctx.external(link)]
         weight = _weight(region.reason, foreign, spammy, anchors)
         yield Finding(

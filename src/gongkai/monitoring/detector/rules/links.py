@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import Context
-from ..domains import SPAM_TLDS, host_of, is_whitelisted, spam_score
+from ..domains import SPAM_TLDS, host_of, is_whitelisted, looks_spammy, spam_score
 from ..page import Link
 from ..registry import register
 from ..result import Finding, excerpt
@@ -40,7 +40,7 @@ def link_blocks(ctx: Context) -> Iterator[Finding]:
     """Blocks of links to several foreign domains, stronger when appended or spam-like."""
     for run in _blocks(ctx):
         hosts = sorted({h for _, h in run})
-        spammy = [h for h in hosts if spam_score(h) >= 1]
+        spammy = [h for h in hosts if looks_spammy(h)]
         first = run[0][0]
         weight = 20.0
         if len(spammy) >= 2 or len(spammy) * 2 >= len(hosts):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..context import Context, Script
-from ..domains import host_of, is_whitelisted, spam_score
+from ..domains import host_of, is_whitelisted, looks_spammy, spam_score
 from ..lexicon import cues
 from ..normalize import compact, normalize
 from ..registry import register
@@ -82,7 +82,7 @@ def _variable_redirect(ctx: Context, text: str, where: str) -> Finding | None:
         return None
     for m in _URL_LITERAL.finditer(text):
         host = _foreign(ctx, m.group(1))
-        if host and spam_score(host) >= 1:
+        if host and looks_spammy(host):
             return Finding(
                 "redirect",
                 excerpt(m.group(0)),
@@ -102,7 +102,7 @@ def _writes(ctx: Context, text: str) -> list[str]:
 def _element_src(ctx: Context, text: str, where: str) -> Finding | None:
     for m in _ELEMENT_SRC.finditer(text):
         host = _foreign(ctx, m.group(1))
-        if host and spam_score(host):
+        if host and looks_spammy(host):
             detail = f"loads a script or frame from {host}"
             return Finding("script_injection", excerpt(m.group(0)[-160:]), where, 75.0, detail)
     return None
@@ -113,7 +113,7 @@ def _written_links(text: str, hosts: list[str], where: str) -> Finding | None:
         return None
     # Old sites write menus, share buttons and counters this way too: ordinary domains are
     # weak evidence unless the written HTML hides them.
-    if any(spam_score(h) for h in hosts):
+    if any(looks_spammy(h) for h in hosts):
         weight = 80.0
     elif "<a" in text.lower() and _WRITTEN_HIDING.search(text):
         weight = 75.0

@@ -140,6 +140,7 @@ class Command(BaseCommand):
             whitelist=whitelist,
             own_names=tuple(options["own_name"]),
             charset=charset,
+            base_url=meta.get("final_url"),
         )
         if meta.get("crawler_finding") is not None:
             result = combine([*result.findings, meta.pop("crawler_finding")], result.notes)
