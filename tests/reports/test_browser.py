@@ -163,7 +163,7 @@ def test_office_enters_last_years_numbers_in_the_official_tables(bureau, live_se
     page.get_by_label("密码").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.goto(live_server.url + "/staff/reports/import/")
-    page.get_by_label("年度").fill("2024")
+    page.locator("#id_year").fill("2024")
     cells = {
         "table3:new:natural_person": "6",
         "table3:new:total": "6",
@@ -184,7 +184,7 @@ def test_office_enters_last_years_numbers_in_the_official_tables(bureau, live_se
     assert page.locator('input[name="table3:new:natural_person"]').input_value() == "6"
     page.locator('input[name="table3:carry_out:natural_person"]').fill("2")
     page.locator('input[name="table3:carry_out:total"]').fill("2")
-    page.get_by_label("年度").fill("2024")
+    page.locator("#id_year").fill("2024")
     page.get_by_role("button", name="保存往年数据").click()
     assert page.get_by_text("已保存2024年报告数据").count() == 1
     assert ImportedYear.objects.get(year=2024).data["table3"]["carry_out"]["total"] == 2
