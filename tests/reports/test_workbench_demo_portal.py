@@ -91,3 +91,31 @@ def test_portal_pages_keep_the_original_next_to_a_correction(bureau):
     links = annual_report_links(site)
     assert links[0].url == "/xxgk/nb/2025.html"
     assert links[0].note == "已更正（第2版）"
+
+
+def test_publishing_a_report_updates_the_portal(
+    bureau, settings, django_capture_on_commit_callbacks
+):
+    from pathlib import Path
+
+    from gongkai.publishing.service import site_rebuild
+
+    office, leader = (User.objects.get(username=n) for n in ("office", "leader"))
+    site_rebuild(department=bureau)
+    application(
+        bureau, received=dt.date(2025, 5, 6), closed=dt.date(2025, 5, 20), outcome="disclosed"
+    )
+    report = services.report_generate(
+        actor=office, department=bureau, year=2025, today=dt.date(2026, 1, 10)
+    )
+    services.report_check(actor=office, report=report)
+    services.report_approve(actor=leader, report=report)
+    served = Path(settings.SITE_ROOT) / "kjj" / "current" / "xxgk" / "nb"
+    assert not (served / "2025.html").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_publish(actor=office, report=report)
+    page = (served / "2025.html").read_text()
+    assert "示例市科学技术局2025年政府信息公开工作年度报告" in page
+    assert 'rowspan="22"' in page
+    assert "/xxgk/nb/2025.html" in (served / "index.html").read_text()
+    assert (served / "2025.docx").read_bytes()[:2] == b"PK"
