@@ -131,3 +131,27 @@ def test_probe_job_records_failure_for_unreachable_site(bureau) -> None:  # type
     probe = Probe.objects.get()
     assert not probe.opened
     assert "拒绝" in probe.error
+
+
+def test_canonical_copy_comes_from_the_signed_build(bureau, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from gongkai.monitoring.canonical_source import canonical_for
+    from gongkai.publishing.service import site_rebuild
+
+    site_rebuild(department=bureau)
+    signed = canonical_for(bureau, "https://kjj.shili.gov.cn/xxgk/zn/")
+    assert signed is not None and "政府信息公开指南" in signed.decode()
+    assert canonical_for(bureau, "https://kjj.shili.gov.cn/no/such/page.html") is None
+    # A copy served elsewhere with the department's name swapped for a brand.
+    served = tmp_path / "copy.html"
+    served.write_bytes(signed.replace("示例市科学技术局".encode(), "九游会(中国)官方网站".encode()))
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        call_command("inspect", str(served), "--site-canonical", "/xxgk/zn/", "--json", stdout=out)
+    assert exit_.value.code == 1
+    found = {f["type"] for f in json.loads(out.getvalue())["findings"]}
+    assert "name_replaced" in found

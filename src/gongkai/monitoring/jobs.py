@@ -10,6 +10,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from gongkai.monitoring.availability import PROBE_TIMEOUT_S
+from gongkai.monitoring.canonical_source import canonical_for
 from gongkai.monitoring.detector import DecodeError, decode_html, inspect_html
 from gongkai.monitoring.detector.canonical import unified_diff
 from gongkai.monitoring.fetch import FetchError, fetch
@@ -38,12 +39,16 @@ def probe(page: MonitoredPage) -> None:
 
 
 def inspect(page: MonitoredPage, canonical: str | None = None) -> None:
-    """Fetch *page* and run the injection detector on it; flagged pages open an incident."""
+    """Fetch *page* and run the injection detector on it (against the signed canonical copy
+    when the publisher has one for its path); flagged pages open an incident."""
     try:
         fetched = fetch(page.url)
     except FetchError as exc:
         log.warning("monitoring: %s", exc)
         return
+    if canonical is None:
+        signed = canonical_for(page.department, page.url)
+        canonical = decode_html(signed) if signed else None
     names = tuple(n for n in (page.department.name, page.department.short_name) if n)
     result = inspect_html(
         fetched.body,

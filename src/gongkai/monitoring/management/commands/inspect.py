@@ -9,6 +9,7 @@ import json
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
@@ -86,6 +87,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("target", metavar="PATH_OR_URL", help="本地 HTML 文件或 http(s) 网址")
         parser.add_argument("--canonical", metavar="FILE", help="规范副本（HTML 或纯文本）")
+        parser.add_argument(
+            "--site-canonical",
+            nargs="?",
+            const="",
+            metavar="URL_PATH",
+            help="以本站已签名发布的页面为规范副本：网址取其路径，文件须给出路径（如 /xxgk/zn/）",
+        )
         parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
         parser.add_argument(
             "--own-name",
@@ -134,6 +142,8 @@ class Command(BaseCommand):
         if options["canonical"]:
             canonical = _read_file(options["canonical"], "规范副本", options["max_bytes"])
         body, charset, meta = self._load(target, options)
+        if options["site_canonical"] is not None and canonical is None:
+            canonical = self._site_canonical(target, options)
         result = inspect_html(
             body,
             canonical=canonical,
@@ -185,6 +195,31 @@ class Command(BaseCommand):
             meta["crawler_finding"] = _cloaking(page, crawler)
         return page.body, options["charset"] or page.charset, meta
 
+    def _department(self, options: dict[str, Any]) -> Any:
+        from gongkai.core.models import Department
+
+        departments = Department.objects.all()
+        if options["department"]:
+            departments = departments.filter(slug=options["department"])
+        if departments.count() != 1:
+            raise CommandError("请用 --department 指定站点标识。", returncode=EXIT_UNREADABLE)
+        return departments.get()
+
+    def _site_canonical(self, target: str, options: dict[str, Any]) -> bytes:
+        from gongkai.monitoring.canonical_source import canonical_for
+
+        path = options["site_canonical"] or (urlsplit(target).path if _is_url(target) else "")
+        if not path:
+            raise CommandError(
+                "检查本地文件时请给出页面路径：--site-canonical /路径/", returncode=2
+            )
+        signed = canonical_for(self._department(options), path)
+        if signed is None:
+            raise CommandError(
+                f"已发布的站点中没有与 {target} 同路径的已签名页面。", returncode=EXIT_UNREADABLE
+            )
+        return signed
+
     def _record(
         self,
         target: str,
@@ -193,14 +228,9 @@ class Command(BaseCommand):
         result: Result,
         options: dict[str, Any],
     ) -> dict[str, Any]:
-        from gongkai.core.models import Department
         from gongkai.monitoring.services import inspection_record
 
-        departments = Department.objects.all()
-        if options["department"]:
-            departments = departments.filter(slug=options["department"])
-        if departments.count() != 1:
-            raise CommandError("请用 --department 指定站点标识。", returncode=EXIT_UNREADABLE)
+        department = self._department(options)
         diff = ""
         if canonical is not None:
             try:
@@ -208,7 +238,7 @@ class Command(BaseCommand):
             except DecodeError:
                 diff = ""
         saved = inspection_record(
-            department=departments.get(),
+            department=department,
             url=target,
             result=result,
             now=timezone.now(),
