@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from django.urls import reverse
+
 from gongkai.core import todos
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ def open_incidents(user: User, today: dt.date) -> Iterator[todos.Todo]:
         label = "页面被篡改" if incident.verdict == "tampered" else "页面疑似被篡改"
         yield todos.Todo(
             title=f"{label}：{incident.url}",
-            url=f"/admin/monitoring/incident/{incident.pk}/change/",
+            url=reverse("monitoring:incident", args=[incident.pk]),
             module="网站监测",
             due=incident.opened_at.date(),
             detail=incident.summary,
