@@ -359,3 +359,23 @@ def test_own_domain_outside_gov_cn_is_not_foreign() -> None:
     html = wrap(CLEAN_TEXT + f'<div style="position:absolute;left:-9999px">{links}</div>')
     assert verdict(html) != "clean"  # hidden links to an unknown .cn site
     assert verdict(html, base_url="https://www.shilikj.cn/index.html") == "clean"
+
+
+def test_foreign_canonical_base_and_overlay_frames() -> None:
+    head = '<link rel="canonical" href="https://www.ky8899.vip/news/1.html">'
+    assert "foreign_canonical" in types(wrap(CLEAN_TEXT, head=head))
+    own = '<link rel="canonical" href="https://kjj.shili.gov.cn/tzgg/1.html">'
+    assert verdict(wrap(CLEAN_TEXT, head=own)) == "clean"
+    overlay = '<iframe src="https://www.somesite.com/" width="100%" height="100%"></iframe>'
+    assert "external_iframe" in types(wrap(CLEAN_TEXT + overlay))
+    video = '<iframe src="https://player.example.com/v/1" width="100%" height="480"></iframe>'
+    assert verdict(wrap(CLEAN_TEXT + video)) == "clean"
+
+
+def test_bracket_access_and_decoded_bare_urls_are_redirects() -> None:
+    bracket = '<script>window["location"]["href"]="https://www.kk.com/";</script>'
+    assert "redirect" in types(wrap(CLEAN_TEXT, head=bracket))
+    decoded = (
+        '<script>var u=atob("aHR0cHM6Ly93d3cueHBqOTkuY29tLw==");window.location.href=u;</script>'
+    )
+    assert "redirect" in types(wrap(CLEAN_TEXT, head=decoded))

@@ -199,6 +199,8 @@ class Page:
     frames: list[Frame] = field(default_factory=list)
     lines: int = 0
     end_line: int | None = None
+    # <link rel=canonical|alternate> and <base href>: (kind, href, line).
+    head_links: list[tuple[str, str, int]] = field(default_factory=list)
     # alt/title attribute texts (hijackers stuff these too), de-duplicated, capped.
     attributes: dict[str, int] = field(default_factory=dict)
 
@@ -321,6 +323,10 @@ class _Parser:
     def _void(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "img" and attrs:
             self._attribute_text(attrs)
+        elif tag in ("link", "base") and attrs.get("href"):
+            rel = "base" if tag == "base" else attrs.get("rel", "").lower()
+            if rel in ("base", "canonical", "alternate", "amphtml"):
+                self.page.head_links.append((rel, attrs["href"], self.line))
         elif tag in ("br", "hr"):
             self._text("\n")
         elif tag == "area" and attrs.get("href"):

@@ -92,6 +92,14 @@ def hidden_frames(ctx: Context) -> Iterator[Finding]:
                 85.0,
                 f"{frame.width or '?'}×{frame.height or '?'} {frame.style}".strip(),
             )
+        elif frame.width.strip() == "100%" and frame.height.strip() == "100%":
+            yield Finding(
+                "external_iframe",
+                excerpt(frame.src),
+                f"line {frame.line} <iframe>",
+                60.0,
+                "full-page frame from a foreign domain (overlay)",
+            )
         elif spam_score(host) >= 2:
             yield Finding(
                 "external_iframe",

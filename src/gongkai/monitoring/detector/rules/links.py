@@ -121,3 +121,20 @@ def foreign_scripts(ctx: Context) -> Iterator[Finding]:
                 weight,
                 f"spam-like domain (score {score})",
             )
+
+
+@register
+def foreign_canonical(ctx: Context) -> Iterator[Finding]:
+    """<link rel=canonical>, alternate or <base href> pointing to a foreign domain."""
+    for rel, href, line in ctx.page.head_links:
+        host = host_of(href)
+        if not host or is_whitelisted(host, ctx.whitelist):
+            continue
+        weight = 80.0 if looks_spammy(host) else 50.0
+        yield Finding(
+            "foreign_canonical",
+            excerpt(href),
+            f"line {line} <{rel}>",
+            weight,
+            f"the page declares {host} as its {rel} address",
+        )

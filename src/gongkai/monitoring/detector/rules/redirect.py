@@ -26,6 +26,8 @@ _REFERRER_SE = re.compile(
 )
 _SPIDER_UA = re.compile(r"userAgent[\s\S]{0,300}?(?:spider|bot|crawler|slurp)", re.IGNORECASE)
 _WRITE = re.compile(r"document\.(?:write|writeln)\s*\(|\.innerHTML\s*[+]?=", re.IGNORECASE)
+_BRACKET = re.compile(r"\[\s*['\"](\w+)['\"]\s*\]")
+_BARE_URL = re.compile(r"https?://[a-z0-9.\-]+\.[a-z]{2,}", re.IGNORECASE)
 _CONCAT = re.compile(r"['\"`]\s*\+\s*['\"`]")
 _ELEMENT_SRC = re.compile(
     r"createElement\(\s*['\"](?:script|iframe)['\"]\s*\)[\s\S]{0,300}?\.src\s*=\s*['\"`]"
@@ -76,16 +78,18 @@ def _literal_redirect(ctx: Context, text: str, cloak: bool, where: str) -> Findi
     return None
 
 
-def _variable_redirect(ctx: Context, text: str, where: str) -> Finding | None:
+def _variable_redirect(ctx: Context, text: str, where: str, decoded_tail: str) -> Finding | None:
     """location.href = u, where u is a spam-like foreign URL written elsewhere in the script."""
     if not _JS_NAV_ANY.search(text):
         return None
-    for m in _URL_LITERAL.finditer(text):
-        host = _foreign(ctx, m.group(1))
+    urls = [m.group(1) for m in _URL_LITERAL.finditer(text)]
+    urls += _BARE_URL.findall(decoded_tail)  # atob()/unescape() results carry no quotes
+    for url in urls:
+        host = _foreign(ctx, url)
         if host and looks_spammy(host):
             return Finding(
                 "redirect",
-                excerpt(m.group(0)),
+                excerpt(url),
                 where,
                 70.0,
                 f"navigation in a script holding a URL of {host}",
@@ -124,8 +128,9 @@ def _written_links(text: str, hosts: list[str], where: str) -> Finding | None:
 
 
 def _script_findings(ctx: Context, script: Script) -> Finding | None:
-    # "https://" + "hth" + "2288.cc" is one URL to a reader and should be one to the rule.
-    text = _CONCAT.sub("", script.decoded)
+    # "https://" + "hth" + "2288.cc" is one URL to a reader and should be one to the rule, and
+    # window["location"]["href"] is window.location.href.
+    text = _BRACKET.sub(r".\1", _CONCAT.sub("", script.decoded))
     where = f"line {script.line} {script.label}" + (" (decoded)" if script.markers else "")
     cloak = bool(_REFERRER_SE.search(text) or _SPIDER_UA.search(text))
     found = _literal_redirect(ctx, text, cloak, where)
@@ -137,7 +142,7 @@ def _script_findings(ctx: Context, script: Script) -> Finding | None:
         detail = "navigates or writes foreign links for search-engine referrers or crawlers only"
         return Finding("cloaking", snippet, where, 85.0, detail)
     return (
-        _variable_redirect(ctx, text, where)
+        _variable_redirect(ctx, text, where, script.decoded[len(script.source) :])
         or _element_src(ctx, text, where)
         or _written_links(text, writes, where)
     )
