@@ -10,13 +10,19 @@ from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
+from django.conf import settings
 
 from gongkai.core.demo import DEMO_PASSWORD
 from gongkai.documents.catalogue import catalogue_seed
 from gongkai.publishing import hosts
 from gongkai.publishing.service import site_rebuild
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# available_apps = every installed app: the flush after each test then truncates with CASCADE,
+# which PostgreSQL needs because the search index keeps a raw table referencing its entries.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
+]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -36,12 +42,22 @@ class _Quiet(WSGIRequestHandler):
 @pytest.fixture
 def portal(bureau):
     """The gongkai WSGI application, which serves the published static site."""
+    from django.db import connections
+
     from gongkai.wsgi import application
+
+    def app(environ, start_response):
+        # Server threads must not keep database sessions open past the test (PostgreSQL
+        # cannot drop the test database while one is connected).
+        try:
+            return application(environ, start_response)
+        finally:
+            connections.close_all()
 
     hosts.clear()
     catalogue_seed(bureau)
     site_rebuild(department=bureau)
-    server = make_server("127.0.0.1", 0, application, server_class=_Server, handler_class=_Quiet)
+    server = make_server("127.0.0.1", 0, app, server_class=_Server, handler_class=_Quiet)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
