@@ -91,3 +91,9 @@ def test_huge_page_is_capped_and_noted() -> None:
 def test_plain_text_input() -> None:
     assert inspect_html("局机关各处（室）、局属各单位：现将有关事项通知如下。").verdict == "clean"
     assert inspect_html("百家乐官方网站，注册送彩金，最快线路 www.8888bjl.com").verdict != "clean"
+
+
+def test_binary_canonical_copy_is_noted_not_fatal() -> None:
+    result = inspect_html("<p>正文</p>", canonical=b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert result.verdict == "clean"
+    assert any("canonical" in note for note in result.notes)

@@ -53,6 +53,8 @@ def test_every_finding_type_and_verdict_is_documented() -> None:
         "keyword_stuffing",
         "name_replaced",
         "own_name_missing",
+        "foreign_canonical",
+        "external_iframe",
         "undecodable",
         "pinyin_rewrite",
         "link_block_appended",

@@ -59,8 +59,7 @@ def inspect_html(
         try:
             html = decode_html(html, charset)
         except DecodeError as exc:
-            finding = Finding("undecodable", str(exc), "response body", 40.0)
-            return combine([finding], notes)
+            return combine([Finding("undecodable", str(exc), "response body", 40.0)], notes)
     if len(html) > MAX_CHARS:
         notes.append(f"input cut to {MAX_CHARS} characters")
         html = html[:MAX_CHARS]
@@ -70,16 +69,32 @@ def inspect_html(
         wl = (*wl, own_host.removeprefix("www."))
     names = tuple(own_names)
     ctx = _context.build(parse(html), html, wl, names)
+    findings = _run_detectors(ctx, notes)
+    if canonical is not None:
+        findings.extend(_compare(canonical, ctx, names, notes))
+    return combine(findings, notes)
+
+
+def _run_detectors(ctx: _context.Context, notes: list[str]) -> list[Finding]:
     findings: list[Finding] = []
     for detector in detectors():
         try:
             findings.extend(detector(ctx))
+        # A broken rule (an extension's, say) must not hide what the others found.
         except Exception as exc:
             notes.append(f"detector {detector.__name__} failed: {exc!r}")
-    if canonical is not None:
-        from .canonical import compare
+    return findings
 
-        if isinstance(canonical, bytes):
+
+def _compare(
+    canonical: str | bytes, ctx: _context.Context, names: tuple[str, ...], notes: list[str]
+) -> list[Finding]:
+    from .canonical import compare
+
+    if isinstance(canonical, bytes):
+        try:
             canonical = decode_html(canonical)
-        findings.extend(compare(canonical, ctx, own_names=names))
-    return combine(findings, notes)
+        except DecodeError as exc:
+            notes.append(f"canonical copy not compared: {exc}")
+            return []
+    return compare(canonical, ctx, own_names=names)
