@@ -121,6 +121,11 @@ GAME_STRONG = frozenset(
         "雷竞技",
         "博彩公司",
         "菠菜",
+        "onlinecasino",
+        "sportsbook",
+        "baccarat",
+        "roulette",
+        "slots",
     ]
 )
 GAME_WEAK = frozenset(
@@ -244,6 +249,11 @@ SALES_WEAK = frozenset(
         "大平台",
         "十大平台",
         "正规平台",
+        "bonus",
+        "deposit",
+        "signup",
+        "jackpot",
+        "betnow",
     ]
 )
 PORN_STRONG = frozenset(

@@ -32,11 +32,13 @@ def _spam_hosts(ctx: Context, part: Part) -> list[str]:
 def _unmatched(ctx: Context, type_: str, part: Part) -> Finding | None:
     """Gambling evidence in a part without a game word: sales phrases where none belong."""
     c = part.cues
-    if type_ != "gambling" or not c.n("sales") or c.enforcement:
+    if type_ != "gambling" or not (c.n("sales") or c.n("game")) or c.enforcement:
         return None
     if part.kind == "body" and (hosts := _spam_hosts(ctx, part)):
-        detail = "sales phrase with domains: " + ", ".join(hosts[:3])
+        detail = "gambling or sales phrase with domains: " + ", ".join(hosts[:3])
         return Finding(type_, excerpt(part.text), part.location, 70.0, detail)
+    if not c.n("sales"):
+        return None
     # A government title or meta tag has no business saying "(中国)官方网站" or "登录入口",
     # even when the brand itself is unknown to the lexicon.
     if part.kind in ("title", "meta"):
