@@ -218,3 +218,18 @@ def test_chain_history_is_recorded(draft, walk):
     doc = walk(draft())
     assert list(DocumentEvent.objects.filter(document=doc).values_list("action", flat=True)) == [
         "create", "submit", "head_approve", "confidentiality_approve", "sign_off"]
+
+
+@time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
+def test_entering_a_holiday_notice_recounts_disclosure_days(draft, walk, django_capture_on_commit_callbacks):
+    from gongkai.core.services.calendar import YearNotice, calendar_enter_year, package_notices
+
+    doc = walk(draft(formed_date=dt.date(2026, 10, 26), written_date=dt.date(2026, 10, 26)))
+    assert doc.disclosure_working_days == 23 and doc.published_late
+    # Suppose the State Council declared 2-6 Nov 2026 days off: the count drops to 18.
+    notice = next(n for n in package_notices() if n.year == 2026)
+    off = dict(notice.off_days) | {dt.date(2026, 11, d): "示例假日" for d in range(2, 7)}
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar_enter_year(user=None, notice=YearNotice(2026, off, dict(notice.work_days), "测试"))
+    doc.refresh_from_db()
+    assert doc.disclosure_working_days == 18 and not doc.published_late

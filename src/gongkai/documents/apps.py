@@ -12,3 +12,7 @@ class DocumentsConfig(AppConfig):
 
         site.register()
         search_adapter.register()
+        from gongkai.core.services.calendar import on_calendar_changed
+        from gongkai.documents.services.publication import recompute_disclosure_days
+
+        on_calendar_changed(recompute_disclosure_days)

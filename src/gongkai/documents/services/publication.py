@@ -54,9 +54,9 @@ def document_set_validity(
     add_event(document, user, "set_validity", label, before=document.status, note=note)
     audit.record(actor=user, action="documents.set_validity", obj=document, before=before,
                  after={**snapshot(document), "replaced_by": replaced_by.pk if replaced_by else None})
-    ids = [document.pk] + ([replaced_by.pk] if replaced_by else [])
     if document.status == DocumentStatus.PUBLISHED:
-        effects.document_changed(document.department, ids)
+        # The replacement's page ("本文件替代的文件") is re-rendered as a related page.
+        effects.document_changed(document.department, [document.pk])
     return document
 
 
@@ -101,3 +101,27 @@ def document_withdraw(*, user: User, document: Document, reason: str) -> Documen
                  after={**snapshot(document), "reason": reason})
     effects.document_changed(document.department, [document.pk])
     return document
+
+
+def recompute_disclosure_days() -> int:
+    """After a year's holiday notice is entered, recount formation → publication working days
+    of recent proactive disclosures (条例第二十六条); a day counted as worked may now be a holiday.
+    Returns how many documents changed."""
+    from gongkai.core.services.calendar import get_calendar
+    from gongkai.documents.domain import rules
+
+    calendar = get_calendar()
+    since = dt.date(timezone.localdate().year - 1, 1, 1)
+    changed = 0
+    docs = Document.objects.filter(status=DocumentStatus.PUBLISHED, publish_date__gte=since,
+                                   disclosure_working_days__isnull=False)
+    for doc in docs.only("pk", "formed_date", "written_date", "publish_date",
+                         "disclosure_working_days", "published_late"):
+        assert doc.publish_date is not None  # noqa: S101 - filtered above
+        formed = doc.formed_date or doc.written_date or doc.publish_date
+        days = rules.disclosure_working_days(calendar, formed, doc.publish_date)
+        if days != doc.disclosure_working_days:
+            Document.objects.filter(pk=doc.pk).update(
+                disclosure_working_days=days, published_late=rules.is_late(days))
+            changed += 1
+    return changed
