@@ -26,8 +26,9 @@ from gongkai.search.types import (
 # Deep pages cost as much as the pages before them; nobody reads result 1,001 of a keyword
 # search. Beyond it, people narrow the query or the filters.
 MAX_RESULTS = 1000
-# Matches counted one by one; beyond this the total is estimated and shown as approximate
-# (counting a word found in every one of 200,000 documents costs more than the whole budget).
+# Matches counted one by one at most (each backend may count fewer, see backend.count_cap);
+# beyond, the total is estimated and shown as approximate: counting a word found in every one
+# of 200,000 documents costs more than the whole time budget of a query.
 COUNT_CAP = 20_000
 
 Source = Callable[[int], Iterable[SearchDocument]]
@@ -200,7 +201,7 @@ def _check_query(query: SearchQuery) -> None:
 
 
 def _query_facets(query: SearchQuery) -> tuple[str, ...]:
-    tokens = [tx.facet_token("d", query.department_id)]
+    tokens = []
     if query.year:
         tokens.append(tx.facet_token("y", query.year))
     for kind, value in (("i", query.issuer), ("t", query.topic), ("g", query.genre),
@@ -282,9 +283,9 @@ def search_query(query: SearchQuery) -> SearchResults:
     if query.text.strip() and not terms:
         results.notice = "检索词中没有可检索的汉字、字母或数字，请换一个关键词。"
         return results
-    match = Match(tuple(terms), _query_facets(query))
+    match = Match(query.department_id, tuple(terms), _query_facets(query))
     backend = get_backend()
-    total = backend.count(match, COUNT_CAP)
+    total = backend.count(match, min(COUNT_CAP, backend.count_cap))
     results.total = total.value
     results.approximate = total.approximate
     relevance = query.order == "relevance" and bool(terms)

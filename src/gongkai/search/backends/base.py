@@ -2,7 +2,7 @@
 questions: how many entries match, which entries match in date order (newest first), and which of
 those match in the title or 发文字号 ("title tier")."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from typing import Protocol
@@ -22,12 +22,13 @@ class Tier(Enum):
 
 @dataclass(frozen=True)
 class Match:
+    department_id: int
     terms: tuple[str, ...]  # segmented query words, AND
-    facets: tuple[str, ...]  # filter tokens, AND (always includes the department)
+    facets: tuple[str, ...]  # filter tokens (year, issuer, ...), AND
     tier: Tier = Tier.ALL
 
     def with_tier(self, tier: Tier) -> "Match":
-        return Match(self.terms, self.facets, tier if self.terms else Tier.ALL)
+        return replace(self, tier=tier if self.terms else Tier.ALL)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class Count:
 
 
 class Backend(Protocol):
+    # Matches counted one by one; beyond this the total is estimated.
+    count_cap: int
+
     def write(self, rows: list[tuple[int, int, IndexedText]]) -> None:
         """For each (entry id, ord, words): set the entry's `ord` and store its words. The
         entries' rows exist in search_searchentry; their old words were deleted."""

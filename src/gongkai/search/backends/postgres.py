@@ -1,15 +1,18 @@
-"""PostgreSQL (and PostgreSQL-compatible domestic databases): two stripped tsvector columns with
-GIN indexes over text that jieba has already segmented, parsed with the built-in 'simple'
-configuration, so no extension (zhparser, pg_jieba) is needed.
+"""PostgreSQL (and PostgreSQL-compatible domestic databases): a narrow table search_terms
+(ord, tsv_title, tsv) with two stripped tsvector columns and GIN indexes over text that jieba
+has already segmented, parsed with the built-in 'simple' configuration, so no extension
+(zhparser, pg_jieba) is needed.
 
 GIN finds matches but cannot order them, and PostgreSQL's planner switches to a sequential scan
 (about 1 s at 200,000 documents) for a word found in most documents. So the plan of every query
 here is chosen by us from the (capped) count, not by the planner's estimate:
 - counting reads the GIN bitmap and stops at the cap; above it the count is the planner's
   estimate and is shown as approximate;
-- a query with few matches (≤ SORT_LIMIT) reads them all through GIN and sorts them by `ord`;
+- a query with a countable number of matches reads them all through GIN and sorts them by
+  `ord` (the narrow table stays in shared buffers, so this costs ~0.3 µs a match);
 - a query with more walks the `ord` index newest-first, checks each row, and stops after one
-  page: the more common the words, the sooner it stops.
+  page: the more common the words, the sooner it stops. Checking a row reads its TOASTed
+  tsvector (~10 µs), so walking suits only words in a large share of the documents.
 """
 
 import json
@@ -20,23 +23,28 @@ from django.db import connection, transaction
 from gongkai.search.backends.base import Count, IndexedText, Match, Tier
 
 # Up to this many matches, reading them all through GIN and sorting beats walking by date
-# (walking checks about page/share rows; sorting reads share × N rows: equal near √(20·N)).
-SORT_LIMIT = 2_000
+# (walking a word in 1 of 40 documents checks ~800 rows for a page of 20).
+SORT_LIMIT = 5_000
 
 _METHODS = ("seqscan", "indexscan", "bitmapscan")
 
 
 def _condition(match: Match) -> tuple[str, list[Any]]:
     words = " ".join(match.terms + match.facets)
+    department = ("department_id = %s", [match.department_id])
+    if not words:
+        return department
     if match.tier is Tier.TITLE:
-        return "tsv_title @@ plainto_tsquery('simple', %s)", [words]
+        return "department_id = %s AND tsv_title @@ plainto_tsquery('simple', %s)", [
+            match.department_id, words]
     if match.tier is Tier.REST:
         return (
-            "tsv @@ plainto_tsquery('simple', %s) "
+            "department_id = %s AND tsv @@ plainto_tsquery('simple', %s) "
             "AND NOT (tsv_title @@ plainto_tsquery('simple', %s))",
-            [words, words],
+            [match.department_id, words, words],
         )
-    return "tsv @@ plainto_tsquery('simple', %s)", [words]
+    return "department_id = %s AND tsv @@ plainto_tsquery('simple', %s)", [
+        match.department_id, words]
 
 
 def _plan(cursor: Any, *off: str) -> None:
@@ -46,37 +54,45 @@ def _plan(cursor: Any, *off: str) -> None:
 
 
 class PostgresBackend:
+    # Each counted match is a heap row read (~1 µs); beyond this the planner estimates.
+    count_cap = SORT_LIMIT
+
     def write(self, rows: list[tuple[int, int, IndexedText]]) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE search_searchentry SET ord = %s, "
-                "tsv_title = strip(to_tsvector('simple', %s)), "
-                "tsv = strip(to_tsvector('simple', %s)) WHERE id = %s",
+                "UPDATE search_searchentry SET ord = %s WHERE id = %s",
+                [(ord_, entry_id) for entry_id, ord_, _ in rows],
+            )
+            cursor.executemany(
+                "INSERT INTO search_terms (ord, department_id, tsv_title, tsv) VALUES "
+                "(%s, (SELECT department_id FROM search_searchentry WHERE id = %s), "
+                "strip(to_tsvector('simple', %s)), strip(to_tsvector('simple', %s)))",
                 [
                     (
                         ord_,
+                        entry_id,
                         f"{t.title} {t.number} {t.facets}",
                         f"{t.title} {t.number} {t.body} {t.facets}",
-                        entry_id,
                     )
                     for entry_id, ord_, t in rows
                 ],
             )
 
     def delete(self, ords: list[int]) -> None:
-        # The words live in the entry's own row and go with it.
-        return None
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_terms WHERE ord = ANY(%s)", [ords])
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchentry")
+            cursor.execute("ANALYZE search_terms")
 
     def count(self, match: Match, cap: int, *, estimate: bool = True) -> Count:
         condition, params = _condition(match)
         with transaction.atomic(), connection.cursor() as cursor:
             _plan(cursor, "seqscan", "indexscan")
             cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "  # noqa: S608
+                "SELECT count(*) FROM (SELECT 1 FROM search_terms "  # noqa: S608
                 f"WHERE {condition} LIMIT %s) AS capped",
                 [*params, cap + 1],
             )
@@ -86,7 +102,7 @@ class PostgresBackend:
             if not estimate:
                 return Count(cap + 1, approximate=True)
             cursor.execute(
-                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_searchentry WHERE {condition}",  # noqa: S608
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_terms WHERE {condition}",  # noqa: S608
                 params,
             )
             plan = cursor.fetchone()[0]
@@ -102,7 +118,7 @@ class PostgresBackend:
             else:
                 _plan(cursor, "seqscan", "indexscan")
             cursor.execute(
-                f"SELECT ord FROM search_searchentry WHERE {condition} "  # noqa: S608
+                f"SELECT ord FROM search_terms WHERE {condition} "  # noqa: S608
                 "ORDER BY ord DESC LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
