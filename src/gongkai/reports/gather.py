@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 
 from gongkai.applications.domain.outcomes import OUTCOME_BY_CODE
 from gongkai.applications.domain.states import Status as AppStatus
-from gongkai.applications.models import Application, ReviewCase
+from gongkai.applications.models import Application, Consultation, ReviewCase
 from gongkai.core.models import Department
 from gongkai.documents.models import Document, DocumentStatus, Genre, Validity
 from gongkai.reports.domain import tables as t
@@ -148,7 +148,10 @@ def gather_figures(department: Department, year: int) -> dict[str, int]:
             "id", filter=Q(done_on__range=(start, end), status=AppStatus.WITHDRAWN.value)
         ),
     )
-    return {**doc_counts, **app_counts}
+    consultations = Consultation.objects.filter(
+        application__department=department, sent_on__range=(start, end)
+    ).count()
+    return {**doc_counts, **app_counts, "consultations": consultations}
 
 
 def has_any_record(department: Department, year: int) -> bool:
@@ -176,7 +179,8 @@ def draft_sections(
         f"{figures.get('major_decisions', 0)}件。\n"
         f"（二）依申请公开。全年新收政府信息公开申请{table3[t.NEW_ROW[0]][total]}件，"
         f"上年结转{table3[t.CARRY_IN_ROW[0]][total]}件，办结{table3[t.GRAND_TOTAL_ROW[0]][total]}件，"
-        f"结转下年度继续办理{table3[t.CARRY_OUT_ROW[0]][total]}件。\n"
+        f"结转下年度继续办理{table3[t.CARRY_OUT_ROW[0]][total]}件；"
+        f"办理中征求第三方或其他机关意见{figures.get('consultations', 0)}次。\n"
         "（三）政府信息管理。落实公文公开属性源头认定和公开前保密审查，规范性文件逐件标注有效性。\n"
         "（四）政府信息公开平台建设。门户网站按日监测、发布内容签名校验，发现问题及时整改。\n"
         "（五）监督保障。将政务公开工作纳入年度绩效考核，组织业务培训。"
