@@ -33,9 +33,11 @@ class _Quiet(WSGIRequestHandler):
 
 
 @pytest.fixture
-def portal(bureau):
+def portal(bureau, settings):
     """The real gongkai WSGI application (static site + Django) on a free port."""
     from gongkai.wsgi import application
+
+    settings.ROOT_URLCONF = "tests.publishing.urls"  # independent of other apps' URLs
 
     hosts.clear()
     site_rebuild(department=bureau)
@@ -136,3 +138,13 @@ def test_phone_width_has_no_horizontal_scroll(portal, browser):
         assert width <= 390, f"{path} 在手机宽度下出现横向滚动（{width}px）"
         shot(page, name)
     assert page.get_by_role("button", name="放大字号").is_visible()
+
+
+def test_verify_page_by_address(portal, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(portal + "/")
+    page.get_by_role("link", name="网页真伪核验").click()
+    page.get_by_label("网页地址").fill("/xxgk/zn/")
+    page.get_by_role("button", name="核验").click()
+    assert "本站发布过" in page.locator("[role=status]").inner_text()
+    shot(page, "verify-1280")

@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -47,6 +48,7 @@ SITEMAP_INDEX = "sitemap.xml"
 SITEMAP_DIR = "sitemaps"
 FORMAT = "gongkai-manifest/1"
 TREES = ("a", "b")
+WRITE_THREADS = 3
 
 
 class Suite(Protocol):
@@ -79,12 +81,16 @@ def is_internal(path: str) -> bool:
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write a file so that a reader sees the old or the new bytes, never a mix."""
-    tmp = target.with_name(f".gk-tmp-{target.name}-{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+    tmp = target.with_name(f".gk-tmp-{target.name}-{os.getpid()}-{threading.get_ident()}")
+    for attempt in range(3):
+        try:
+            tmp.write_bytes(data)
+            break
+        except FileNotFoundError:
+            # A new folder (or one another thread's prune just removed): create and retry.
+            if attempt == 2:
+                raise
+            target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(tmp, target)
 
 
@@ -95,7 +101,7 @@ def _copy_atomic(src: Path, target: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         if os.path.samefile(src, target):
             return  # already the same file; rename(2) of two links to one inode does nothing
-    tmp = target.with_name(f".gk-tmp-{target.name}-{os.getpid()}")
+    tmp = target.with_name(f".gk-tmp-{target.name}-{os.getpid()}-{threading.get_ident()}")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     try:
@@ -388,12 +394,21 @@ class SiteDir:
 
     def _sync_standby(self, served: Path, standby: Path, paths: Iterable[str]) -> None:
         """Make `paths` in the standby tree equal to the served tree."""
-        for rel in paths:
+
+        def one(rel: str) -> None:
             src = served / rel
             if src.is_file():
                 _copy_atomic(src, standby / rel)
             else:
                 _remove(standby, rel)
+
+        paths = list(paths)
+        if len(paths) < 1000:
+            for rel in paths:
+                one(rel)
+            return
+        with ThreadPoolExecutor(max_workers=WRITE_THREADS) as pool:
+            list(pool.map(one, paths, chunksize=64))
 
     def _mirror(self, served: Path, standby: Path) -> None:
         """Make the whole standby tree equal to the served tree (after an interrupted rebuild)."""
@@ -485,6 +500,8 @@ class SiteDir:
         stamp: tuple[int, str],
         fail_after: int | None,
     ) -> tuple[list[str], set[str]]:
+        if journal.full and fail_after is None:
+            return self._write_parallel(manifest, standby, writes, stamp)
         written: list[str] = []
         seen: set[str] = set()
         for rel, data in writes:
@@ -501,6 +518,48 @@ class SiteDir:
             written.append(rel)
             if fail_after is not None and len(written) >= fail_after:
                 raise EngineError("模拟中断（测试用）")
+        return written, seen
+
+    def _write_parallel(
+        self,
+        manifest: Manifest,
+        standby: Path,
+        writes: Iterable[tuple[str, bytes]],
+        stamp: tuple[int, str],
+    ) -> tuple[list[str], set[str]]:
+        """A full build: the caller renders (holding the GIL) while worker threads hash and
+        write (file-system calls and SHA-256 release it), so rendering and I/O overlap."""
+        suite = self.suite
+
+        def job(rel: str, data: bytes, old: str | None) -> tuple[str, str, int, bool]:
+            sha = suite.digest(data)
+            if sha == old and (standby / rel).is_file():
+                return rel, sha, len(data), False
+            write_atomic(standby / rel, data)
+            return rel, sha, len(data), True
+
+        written: list[str] = []
+        seen: set[str] = set()
+        inflight: list = []
+
+        def drain(limit: int) -> None:
+            while len(inflight) > limit:
+                rel, sha, size, wrote = inflight.pop(0).result()
+                if wrote:
+                    manifest.put(rel, sha, size, *stamp)
+                    written.append(rel)
+
+        with ThreadPoolExecutor(max_workers=WRITE_THREADS) as pool:
+            for rel, data in writes:
+                if is_internal(rel) or _generated(rel):
+                    raise EngineError(f"页面不能写入清单或站点地图的位置：{rel}")
+                if rel in seen:
+                    drain(0)  # the same file twice: keep the order of the writes
+                seen.add(rel)
+                entry = manifest.get(rel)
+                inflight.append(pool.submit(job, rel, data, entry[0] if entry else None))
+                drain(512)
+            drain(0)
         return written, seen
 
     def _update_sitemaps(
