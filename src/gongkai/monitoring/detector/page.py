@@ -293,10 +293,9 @@ class _Parser:
         return parent
 
     # --- tokenizer callbacks -------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: dict[str, str]) -> None:
         if self.skip:
             return
-        attrs = {k: v or "" for k, v in attrs_list}
         if tag in _SKIP:
             self._open_raw(tag, attrs)
         elif tag == "meta":
@@ -449,21 +448,15 @@ _RAW_END = {
 }
 
 
-def _attrs(raw: str) -> list[tuple[str, str | None]]:
+def _attrs(raw: str) -> dict[str, str]:
     if not raw or raw.isspace():
-        return []
-    out: list[tuple[str, str | None]] = []
-    for m in _ATTR.finditer(raw):
-        value = (
-            m.group(2)
-            if m.group(2) is not None
-            else m.group(3)
-            if m.group(3) is not None
-            else m.group(4)
-        )
-        if value is not None and "&" in value:
+        return {}
+    out: dict[str, str] = {}
+    for name, dq, sq, bare in _ATTR.findall(raw):
+        value = dq or sq or bare
+        if "&" in value:
             value = unescape(value)
-        out.append((m.group(1).lower(), value))
+        out.setdefault(name.lower(), value)
     return out
 
 
@@ -472,34 +465,34 @@ def _feed(parser: _Parser, html: str) -> None:
     newlines = parser.newlines = [m.start() for m in re.finditer("\n", html)]
     pos = 0
     n = len(html)
+    search = _TOKEN.search
     while pos < n:
-        m = _TOKEN.search(html, pos)
+        m = search(html, pos)
+        start, end = m.span() if m else (n, n)
+        if start > pos:
+            parser.pos = pos
+            parser.handle_data(_text(html[pos:start]))
         if m is None:
-            parser.pos = pos
-            parser.handle_data(_text(html[pos:]))
             break
-        if m.start() > pos:
-            parser.pos = pos
-            parser.handle_data(_text(html[pos : m.start()]))
-        pos = m.end()
+        pos = end
         name = m.group(1)
         if name is None:
             continue  # comment, doctype, processing instruction
         tag = name.lower()
-        parser.pos = m.start()
-        if html[m.start() + 1] == "/":
+        parser.pos = start
+        if html[start + 1] == "/":
             parser.handle_endtag(tag)
             continue
-        raw = m.group(2) or ""
-        parser.handle_starttag(tag, _attrs(raw.rstrip("/")))
+        raw = m.group(2)
+        parser.handle_starttag(tag, _attrs(raw.rstrip("/")) if raw else {})
         if tag in _RAW_END:
-            end = _RAW_END[tag].search(html, pos)
-            stop = end.start() if end else n
+            close = _RAW_END[tag].search(html, pos)
+            stop = close.start() if close else n
             if stop > pos:
                 parser.handle_data(html[pos:stop] if tag != "textarea" else _text(html[pos:stop]))
             parser.handle_endtag(tag)
-            pos = end.end() if end else n
-        elif raw.endswith("/") and tag not in VOID:
+            pos = close.end() if close else n
+        elif raw and raw.endswith("/") and tag not in VOID:
             parser.handle_endtag(tag)
     parser.page.lines = len(newlines) + 1
 
