@@ -128,3 +128,13 @@ def test_admin_changes_are_audited_and_validated(bureau, client):
     assert client.post(url, data).status_code == 302
     entry = AuditEntry.objects.get(action="admin.change", object_type="core.department")
     assert entry.before["phone"] == "0851-87987000" and entry.after["phone"] == "0851-80000000"
+
+
+def test_staff_css_is_served_without_a_separate_web_server(settings, tmp_path, client):
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    call_command("collectstatic", interactive=False, verbosity=0)
+    response = client.get("/static/gongkai/staff.css")
+    assert response.status_code == 200
+    assert b"--red" in b"".join(response.streaming_content)
