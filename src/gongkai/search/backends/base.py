@@ -40,6 +40,15 @@ class IndexedText:
     body: str
     facets: str
 
+    @property
+    def title_words(self) -> str:
+        """The title group: title and 发文字号, with the filter words."""
+        return f"{self.title} {self.number} {self.facets}"
+
+    @property
+    def all_words(self) -> str:
+        return f"{self.title} {self.number} {self.body} {self.facets}"
+
 
 @dataclass(frozen=True)
 class Count:

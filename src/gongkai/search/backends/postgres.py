@@ -68,12 +68,7 @@ class PostgresBackend:
                 "(%s, (SELECT department_id FROM search_searchentry WHERE id = %s), "
                 "strip(to_tsvector('simple', %s)), strip(to_tsvector('simple', %s)))",
                 [
-                    (
-                        ord_,
-                        entry_id,
-                        f"{t.title} {t.number} {t.facets}",
-                        f"{t.title} {t.number} {t.body} {t.facets}",
-                    )
+                    (ord_, entry_id, t.title_words, t.all_words)
                     for entry_id, ord_, t in rows
                 ],
             )

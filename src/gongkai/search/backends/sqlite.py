@@ -1,5 +1,7 @@
-"""SQLite FTS5. The virtual table's rowid is the entry's `ord`, so newest-first is FTS5's own
-reverse rowid order: `ORDER BY rowid DESC LIMIT n` stops after n matches and scores nothing."""
+"""SQLite FTS5: two tables keyed by the entry's `ord` — search_fts (every word) and
+search_fts_title (the title group: title and 发文字号), both holding the filter words too.
+Newest-first is FTS5's own reverse rowid order: `ORDER BY rowid DESC LIMIT n` stops after n
+matches and scores nothing."""
 
 import math
 
@@ -13,26 +15,24 @@ from gongkai.search.backends.base import Count, IndexedText, Match, Tier
 DF_CACHE_SECONDS = 600
 
 
-def _and(words: tuple[str, ...]) -> str:
+def _expression(match: Match) -> str:
     # Words hold only letters, digits and CJK (text._WORD), so quoting cannot be escaped.
+    words = (*match.terms, tx.facet_token("d", match.department_id), *match.facets)
     return " AND ".join(f'"{w}"' for w in words)
 
 
-def match_expression(match: Match) -> str:
-    facets = f"facets : ({_and((_department(match), *match.facets))})"
-    if not match.terms:
-        return facets
-    words = _and(match.terms)
+def _query(match: Match) -> tuple[str, list[object]]:
+    """SQL selecting the matching rowids (ords), and its parameters."""
+    expression = _expression(match)
     if match.tier is Tier.TITLE:
-        return f"{{title number}} : ({words}) AND {facets}"
-    everything = f"{{title number body}} : ({words}) AND {facets}"
+        return "SELECT rowid FROM search_fts_title WHERE search_fts_title MATCH %s", [expression]
     if match.tier is Tier.REST:
-        return f"({everything}) NOT ({{title number}} : ({words}))"
-    return everything
-
-
-def _department(match: Match) -> str:
-    return tx.facet_token("d", match.department_id)
+        return (
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid NOT IN "
+            "(SELECT rowid FROM search_fts_title WHERE search_fts_title MATCH %s)",
+            [expression, expression],
+        )
+    return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]
 
 
 def _document_frequency(word: str) -> int:
@@ -59,9 +59,12 @@ class SqliteBackend:
                 [(ord_, entry_id) for entry_id, ord_, _ in rows],
             )
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, number, body, facets) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                [(o, t.title, t.number, t.body, t.facets) for _, o, t in rows],
+                "INSERT INTO search_fts_title (rowid, words) VALUES (%s, %s)",
+                [(o, t.title_words) for _, o, t in rows],
+            )
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, words) VALUES (%s, %s)",
+                [(o, t.all_words) for _, o, t in rows],
             )
 
     def delete(self, ords: list[int]) -> None:
@@ -69,19 +72,18 @@ class SqliteBackend:
             for start in range(0, len(ords), 500):
                 chunk = ords[start : start + 500]
                 marks = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", chunk)  # noqa: S608
+                for table in ("search_fts", "search_fts_title"):
+                    cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # noqa: S608
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            for table in ("search_fts", "search_fts_title"):
+                cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")  # noqa: S608
 
     def count(self, match: Match, cap: int, *, estimate: bool = True) -> Count:
+        sql, params = _query(match)
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s "
-                "LIMIT %s)",
-                [match_expression(match), cap + 1],
-            )
+            cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s)", [*params, cap + 1])  # noqa: S608
             counted = int(cursor.fetchone()[0])
         if counted <= cap:
             return Count(counted)
@@ -91,7 +93,7 @@ class SqliteBackend:
     def _estimate(self, match: Match) -> int:
         """Words taken as independent, as a query planner would: the department's size times
         each other word's (and filter's) share of all documents."""
-        base = _document_frequency(_department(match))
+        base = _document_frequency(tx.facet_token("d", match.department_id))
         everything = max(1, self._total())
         share = math.prod(min(1.0, _document_frequency(w) / everything)
                           for w in (*match.terms, *match.facets))
@@ -108,10 +110,8 @@ class SqliteBackend:
         return value
 
     def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
+        sql, params = _query(match)
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                "ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                [match_expression(match), limit, offset],
-            )
+            cursor.execute(f"{sql} ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                           [*params, limit, offset])
             return [int(row[0]) for row in cursor.fetchall()]
