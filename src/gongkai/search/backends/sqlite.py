@@ -21,7 +21,7 @@ def _expression(match: Match) -> str:
     return " AND ".join(f'"{w}"' for w in words)
 
 
-def _query(match: Match) -> tuple[str, list[object]]:
+def _query(match: Match) -> tuple[str, list[str]]:
     """SQL selecting the matching rowids (ords), and its parameters."""
     expression = _expression(match)
     if match.tier is Tier.TITLE:
