@@ -95,3 +95,13 @@ def test_comparison_is_fast_on_large_pages() -> None:
     result = inspect_html(served, canonical=canonical)
     assert time.perf_counter() - start < 1.0
     assert result.verdict != "clean"
+
+
+def test_page_converted_to_traditional_differs_from_canonical() -> None:
+    import opencc
+
+    served = opencc.OpenCC("s2t").convert(CANONICAL)
+    assert inspect_html(served).verdict == "clean"  # a 繁體 page alone is legitimate
+    found = compare(served)
+    assert "other_edit" in found
+    assert inspect_html(served, canonical=CANONICAL).verdict != "clean"

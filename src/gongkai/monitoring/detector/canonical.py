@@ -178,8 +178,21 @@ def _link_diff(canon: Page, ctx: Context) -> Iterator[Finding]:
 def compare(canonical: str, ctx: Context, *, own_names: tuple[str, ...] = ()) -> list[Finding]:
     """Findings for every difference between *canonical* and the served page in *ctx*."""
     text, canon_page = _canonical_page(canonical)
-    canonical_norm = normalize(text, count_scripts=False).text
-    findings = list(_text_diff(canonical_norm, ctx.body.text, own_names))
+    canonical_norm = normalize(text)
+    findings = list(_text_diff(canonical_norm.text, ctx.body.text, own_names))
+    # Normalisation hides script conversion from the diff; clones convert whole pages to
+    # traditional characters to look like new content, so compare the script profiles too.
+    if ctx.body.traditional >= 20 and ctx.body.trad_ratio - canonical_norm.trad_ratio >= 0.3:
+        findings.append(
+            Finding(
+                "other_edit",
+                f"{ctx.body.traditional} characters in traditional form",
+                "visible text",
+                60.0,
+                f"text converted to traditional characters (share {ctx.body.trad_ratio:.0%}, "
+                f"canonical {canonical_norm.trad_ratio:.0%})",
+            )
+        )
     if canon_page is not None:
         findings.extend(_link_diff(canon_page, ctx))
     findings = _relabel_link_text(findings)
