@@ -230,3 +230,11 @@ def test_statistics_page_and_export(client, records):
     export = client.get("/staff/reports/statistics.xlsx?year=2025&quarter=2")
     wb = load_workbook(io.BytesIO(export.content))
     assert wb["按处室统计"]["A1"].value == "2025年第二季度政务公开统计"
+
+
+def test_workbench_shows_the_report_due_from_1_december(client, bureau):
+    with time_machine.travel(dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC), tick=False):
+        login(client, "office")
+        page = client.get("/staff/").content.decode()
+    assert "2026年政府信息公开工作年度报告（未生成）" in page
+    assert "/staff/reports/" in page

@@ -32,9 +32,7 @@ logger = logging.getLogger(__name__)
 EDITORS = (Role.PUBLISHER, Role.DISCLOSURE_HEAD)
 FIRST_YEAR = 2008  # 条例 in force since 1 May 2008: no report format before it.
 # Entered (not gathered) 表二 cells: 规章, 行政许可, 行政处罚, 行政强制, 行政事业性收费.
-ENTERED_KEYS = tuple(k for k in t.TABLE2_KEYS if k not in t.TABLE2_FROM_DOCUMENTS) + tuple(
-    k for k in t.TABLE2_BLOCKS[0].cell_keys() if k.startswith("rules.")
-)
+ENTERED_KEYS = tuple(k for k in t.TABLE2_KEYS if k not in t.TABLE2_FROM_DOCUMENTS)
 
 
 class ReportError(Exception):

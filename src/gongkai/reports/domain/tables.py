@@ -75,8 +75,11 @@ TABLE2_BLOCKS: tuple[Table2Block, ...] = (
 TABLE2_ITEM_LABEL = "信息内容"
 TABLE2_KEYS: tuple[str, ...] = tuple(k for b in TABLE2_BLOCKS for k in b.cell_keys())
 TABLE2_MONEY_KEYS = frozenset(k for b in TABLE2_BLOCKS if b.money for k in b.cell_keys())
-# Counts that come from the documents module; the rest are entered (or recorded elsewhere).
-TABLE2_FROM_DOCUMENTS = frozenset(TABLE2_BLOCKS[0].cell_keys())
+# Counts that come from the documents module (行政规范性文件); the rest are entered: a municipal
+# department issues no 规章, and no module records licences, penalties, coercion or fees yet.
+TABLE2_FROM_DOCUMENTS = frozenset(
+    k for k in TABLE2_BLOCKS[0].cell_keys() if k.startswith("normative.")
+)
 
 
 def table2_label(key: str) -> str:
