@@ -42,7 +42,7 @@ def link_blocks(ctx: Context) -> Iterator[Finding]:
         hosts = sorted({h for _, h in run})
         spammy = [h for h in hosts if looks_spammy(h)]
         first = run[0][0]
-        weight = 20.0
+        weight = 12.0  # partner-site lists are common: informational unless more is wrong
         if len(spammy) >= 2 or len(spammy) * 2 >= len(hosts):
             weight += 40.0
         appended = first.after_end

@@ -89,7 +89,7 @@ def _list_length(kind: str, items: list[str]) -> tuple[float, str]:
     ):
         return 45.0, f"{len(items)} terms ({tails} SEO long-tail), max repeat {repeats}"
     if len(items) >= 15:
-        return 20.0, f"{len(items)} terms"
+        return 12.0, f"{len(items)} terms (informational: home pages list many subjects)"
     return 0.0, ""
 
 
