@@ -80,7 +80,7 @@ def bench_status() -> None:
     _bulk(100_000, open_only=False)
     from django.test import Client
 
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     times = []
     for k in range(400):
         i = (k * 7919) % 100_000
@@ -91,6 +91,24 @@ def bench_status() -> None:
     times.sort()
     print(f"status query over HTTP (in-process client), 100,000 stored, 400 queries: "
           f"median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * .95)]:.2f} ms")
+    from django.utils import timezone
+
+    from gongkai.applications.services.common import clock_for
+    from gongkai.applications.views.public import status_lookup
+
+    service = []
+    for k in range(400):
+        i = (k * 104729) % 100_000
+        t = time.perf_counter()
+        app = status_lookup(f"Q{i:09d}", f"{i % 10000:04d}")
+        assert app is not None
+        clock_for(app, timezone.localdate())
+        list(app.events.filter(public=True))
+        service.append((time.perf_counter() - t) * 1000)
+    service.sort()
+    print(f"status lookup + clock + history (no page rendering): median "
+          f"{statistics.median(service):.2f} ms, p95 {service[int(len(service) * .95)]:.2f} ms")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f}")
 
 
 def bench_recompute() -> None:

@@ -133,7 +133,7 @@ def status(request: HttpRequest) -> HttpResponse:
 
 def status_lookup(code: str, factor: str) -> Application | None:
     """The query code plus a second factor (last 4 digits of the phone or the ID/credit code)."""
-    app = Application.objects.filter(query_code=code.strip().upper()).first()
+    app = Application.objects.filter(query_code=code.strip().upper()).order_by().first()
     if app is None or factor.strip().upper() not in app.second_factors():
         return None
     return app
