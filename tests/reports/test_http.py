@@ -238,3 +238,24 @@ def test_workbench_shows_the_report_due_from_1_december(client, bureau):
         page = client.get("/staff/").content.decode()
     assert "2026年政府信息公开工作年度报告（未生成）" in page
     assert "/staff/reports/" in page
+
+
+def test_cli_imports_a_past_year_from_excel(bureau, tmp_path, capsys):
+    past = AnnualReport(
+        department="",
+        year=2024,
+        table3=build_table3({("new", "commercial"): 2, ("disclosed", "commercial"): 2}),
+    )
+    good = tmp_path / "2024.xlsx"
+    good.write_bytes(render_xlsx(past))
+    with pytest.raises(CommandError, match="此操作需要以下角色之一"):
+        call_command("report", "import", "--year", "2024", "--file", str(good), "--user", "drafter")
+    call_command("report", "import", "--year", "2024", "--file", str(good), "--user", "office")
+    assert "已导入示例市科学技术局2024年报告数据" in capsys.readouterr().out
+    assert ImportedYear.objects.get(year=2024).data["table3"]["new"]["total"] == 2
+    wb = load_workbook(io.BytesIO(render_xlsx(past)))
+    wb["表三"]["E4"] = -1
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    with pytest.raises(CommandError, match=r"表三 E4.*不能为负数"):
+        call_command("report", "import", "--year", "2023", "--file", str(bad), "--user", "office")

@@ -1,19 +1,29 @@
-"""gongkai report annual --year YEAR [--json] [--department SLUG]"""
+"""gongkai report annual --year YEAR [--json] [--department SLUG]
+gongkai report import --year YEAR --file FILE.xlsx --user USERNAME [--department SLUG]"""
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from gongkai.core.models import User
+from gongkai.core.permissions import PermissionDenied
+from gongkai.reports import services
 from gongkai.reports.domain import tables as t
 from gongkai.reports.domain.render_json import to_json
+from gongkai.reports.domain.render_xlsx import WorkbookError, read_workbook
+from gongkai.reports.models import ImportedYear
 from gongkai.reports.queries import ReportView, department_for, view_report
 from gongkai.reports.services import ReportError
 
 
 class Command(BaseCommand):
-    help = "政府信息公开工作年度报告。annual：输出某年度报告（--json 输出 JSON，否则输出摘要）。"
+    help = (
+        "政府信息公开工作年度报告。annual：输出某年度报告（--json 输出 JSON，否则输出摘要）；"
+        "import：从 Excel 导入往年已公布的报告数据。"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -26,7 +36,18 @@ class Command(BaseCommand):
             "--department", default=None, help="机关站点标识（默认为唯一或第一个机关）"
         )
 
+        imp = sub.add_parser("import", help="从 Excel（本系统导出格式）导入往年报告数据")
+        imp.add_argument("--year", type=int, required=True, help="报告年度，如 2024")
+        imp.add_argument("--file", required=True, help=".xlsx 文件路径")
+        imp.add_argument("--user", required=True, help="操作人用户名（须为办公室或政务公开负责人）")
+        imp.add_argument(
+            "--department", default=None, help="机关站点标识（默认为唯一或第一个机关）"
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "import":
+            self.import_year(options)
+            return
         try:
             department = department_for(options["department"])
             view = view_report(department, options["year"], timezone.localdate())
@@ -38,6 +59,32 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(summary(view))
+
+    def import_year(self, options: dict[str, Any]) -> None:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"找不到文件 {path}。")
+        user = User.objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"没有用户名为“{options['user']}”的工作人员。")
+        try:
+            department = department_for(options["department"])
+            data = read_workbook(path.read_bytes())
+            services.imported_year_save(
+                actor=user,
+                department=department,
+                year=options["year"],
+                data=data,
+                source=ImportedYear.Source.XLSX,
+                today=timezone.localdate(),
+            )
+        except services.ReportCheckFailed as exc:
+            raise CommandError("\n".join(p.message for p in exc.problems)) from None
+        except WorkbookError as exc:
+            raise CommandError("\n".join(exc.errors)) from None
+        except (ReportError, PermissionDenied) as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(f"已导入{department.name}{options['year']}年报告数据。")
 
 
 def summary(view: ReportView) -> str:
