@@ -73,16 +73,30 @@ def _body(rng: random.Random, subject: str, kind: str) -> list[str]:
         "解读": f"一、出台背景\n{subject}是全市科技创新工作的重要内容。为回应社会关切，现就有关政策作如下解读。",
         "工作动态": f"近日，{BUREAU}组织开展{subject}相关工作。",
     }.get(kind, f"现就{subject}有关事项说明如下。")
+    if kind in ("办法", "规定"):
+        articles = [
+            f"本{kind}适用于本市行政区域内{subject}的申请、评审、实施和监督管理。",
+            "市科学技术局负责统筹协调和监督管理，各区科技主管部门负责本辖区内的组织推荐和日常管理。",
+            "申请单位应当在本市依法登记注册，具有独立法人资格，近三年无严重失信行为。",
+            "财政资金实行专款专用，任何单位和个人不得截留、挤占、挪用。",
+            "对弄虚作假、骗取财政资金的，依法依规追回资金并纳入科研诚信记录。",
+            "本办法由市科学技术局负责解释，自印发之日起施行。",
+        ]
+        chosen = articles[: rng.randint(4, 6)]
+        return [opening] + [f"第{_CN_NUM[i + 2]}条　{text}" for i, text in enumerate(chosen)]
     middles = [
-        "一、工作目标。到年底，全市研究与试验发展经费投入强度稳步提高，企业创新主体地位进一步增强。",
-        "二、支持对象。在本市依法登记注册、具有独立法人资格的企业、高等院校、科研院所和其他机构。",
-        "三、申报程序。申报单位通过示例市科技管理信息系统在线填报，经所在区科技主管部门审核后推荐。",
-        "四、资金管理。项目资金实行专款专用，严格执行国家和省、市有关财务制度，接受审计和监督检查。",
-        "五、工作要求。各单位要高度重视，明确责任人，确保申报材料真实、准确、完整。",
-        "六、联系方式。政策咨询电话：0851-87987000；电子邮箱：kjjgk@example.gov.cn。",
+        "工作目标。到年底，全市研究与试验发展经费投入强度稳步提高，企业创新主体地位进一步增强。",
+        "支持对象。在本市依法登记注册、具有独立法人资格的企业、高等院校、科研院所和其他机构。",
+        "申报程序。申报单位通过示例市科技管理信息系统在线填报，经所在区科技主管部门审核后推荐。",
+        "资金管理。项目资金实行专款专用，严格执行国家和省、市有关财务制度，接受审计和监督检查。",
+        "工作要求。各单位要高度重视，明确责任人，确保申报材料真实、准确、完整。",
+        "联系方式。政策咨询电话：0851-87987000；电子邮箱：kjjgk@example.gov.cn。",
     ]
-    rng.shuffle(middles)
-    return [opening, *middles[: rng.randint(2, 4)]]
+    keep = sorted(rng.sample(range(len(middles)), rng.randint(3, 5)))
+    return [opening] + [f"{_CN_NUM[n + 1]}、{middles[i]}" for n, i in enumerate(keep)]
+
+
+_CN_NUM = "〇一二三四五六七八九十"
 
 
 def _counter() -> dict[tuple[str, int], int]:
@@ -187,7 +201,20 @@ def generate(last_year: int, last_day: dt.date | None = None) -> list[Spec]:
                  keywords="转载 上级文件"))
     _non_public(rng, add, last_year)
     _late(rng, add, last_day)
+    _renumber(specs)
     return specs
+
+
+def _renumber(specs: list[Spec]) -> None:
+    """Sequence numbers in the order the documents were signed, as a registry would issue them."""
+    groups: dict[tuple[str, str], list[Spec]] = {}
+    for spec in specs:
+        if spec.doc_number:
+            code, rest = spec.doc_number.split("〔", 1)
+            groups.setdefault((code, rest.split("〕")[0]), []).append(spec)
+    for (code, year), members in groups.items():
+        for n, spec in enumerate(sorted(members, key=lambda s: (s.written, s.key)), start=1):
+            spec.doc_number = f"{code}〔{year}〕{n}号"
 
 
 def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) -> None:
@@ -198,11 +225,13 @@ def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) ->
             title = f"{stem}（{year}年修订）" if revised else stem
             nxt = versions[n + 1] if n + 1 < len(versions) else None
             interp = year >= 2016
+            subject = stem.removeprefix("示例市")
+            genre = "规定" if stem.endswith("规定") else "办法"
             spec = Spec(
-                f"gf-{key}-{year}", title, stem[-2:] if stem[-2:] in ("办法", "规定") else "办法",
-                written, written, topic, ["gfxwj"], _body(rng, stem[4:], "办法"),
+                f"gf-{key}-{year}", title, genre, written, written, topic, ["gfxwj"],
+                _body(rng, subject.removesuffix(genre).removesuffix("管理").removesuffix("若干"), genre),
                 doc_number=_number(counters, "示科规", year), normative=True,
-                needs_interpretation=interp, keywords=f"规范性文件 {stem[4:-2]}",
+                needs_interpretation=interp, keywords=f"规范性文件 {subject.removesuffix(genre)}",
             )
             if nxt is not None:
                 spec.validity = end_state or "amended"

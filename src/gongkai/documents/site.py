@@ -358,7 +358,9 @@ def portal_columns(site: SiteInfo) -> list[pages.Link]:
     ]
 
 
-HOME_COLUMNS = (("tzgg", "通知公告", 10), ("zcwj", "政策文件", 20), ("zcjd", "政策解读", 30))
+HOME_COLUMNS = (
+    ("tzgg", "通知公告", 10), ("zcwj", "政策文件", 20), ("zcjd", "政策解读", 30), ("gzdt", "工作动态", 40),
+)
 
 
 def home_blocks(site: SiteInfo) -> list[pages.Block]:
@@ -371,9 +373,6 @@ def home_blocks(site: SiteInfo) -> list[pages.Block]:
         docs = listed(published(site.department.pk).filter(columns__in=ids).distinct()[:8])
         items = tuple(pages.Link(d.title, doc_path(d.pk), d.publish_date) for d in docs)
         blocks.append(pages.Block(title, items, column_path(column), order))
-    latest = listed(published(site.department.pk)[:8])
-    blocks.append(pages.Block("公文数据库", tuple(pages.Link(d.title, doc_path(d.pk), d.publish_date)
-                                               for d in latest), GWK, 40))
     return blocks
 
 
