@@ -379,3 +379,19 @@ def test_bracket_access_and_decoded_bare_urls_are_redirects() -> None:
         '<script>var u=atob("aHR0cHM6Ly93d3cueHBqOTkuY29tLw==");window.location.href=u;</script>'
     )
     assert "redirect" in types(wrap(CLEAN_TEXT, head=decoded))
+
+
+def test_minified_chinese_strings_popups_and_feeds_are_clean() -> None:
+    message = "请输入您要搜索的关键词，本站支持按标题、文号和正文全文检索政府信息公开内容"
+    escaped = "".join(f"\\u{ord(c):04x}" for c in message)
+    head = (
+        f'<script>var tip="{escaped}";function openMap(){{window.open("https://map.example.com/x")}}'
+        "</script>"
+        '<link rel="alternate" type="application/rss+xml" href="http://feeds.example.com/kjj">'
+    )
+    assert verdict(wrap(CLEAN_TEXT, head=head)) == "clean"
+
+
+def test_redirect_to_an_ordinary_foreign_site_is_suspicious_not_tampered() -> None:
+    head = "<script>location.href='https://www.newsite-example.com/';</script>"
+    assert verdict(wrap(CLEAN_TEXT, head=head)) == "suspicious"

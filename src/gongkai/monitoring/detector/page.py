@@ -324,7 +324,7 @@ class _Parser:
             self._attribute_text(attrs)
         elif tag in ("link", "base") and attrs.get("href"):
             rel = "base" if tag == "base" else attrs.get("rel", "").lower()
-            if rel in ("base", "canonical", "alternate", "amphtml"):
+            if rel in ("base", "canonical", "amphtml"):
                 self.page.head_links.append((rel, attrs["href"], self.line))
         elif tag in ("br", "hr"):
             self._text("\n")

@@ -125,7 +125,7 @@ def foreign_scripts(ctx: Context) -> Iterator[Finding]:
 
 @register
 def foreign_canonical(ctx: Context) -> Iterator[Finding]:
-    """<link rel=canonical>, alternate or <base href> pointing to a foreign domain."""
+    """<link rel=canonical>, amphtml or <base href> pointing to a foreign domain."""
     for rel, href, line in ctx.page.head_links:
         host = host_of(href)
         if not host or is_whitelisted(host, ctx.whitelist):

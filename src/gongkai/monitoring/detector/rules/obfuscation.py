@@ -18,6 +18,7 @@ from ..result import Finding, excerpt
 
 _URL = re.compile(r"(?:https?:)?//([a-z0-9.\-]+\.[a-z]{2,})", re.IGNORECASE)
 _NAVIGATES = re.compile(r"location(?:\.href)?\s*=(?!=)|location\.(?:replace|assign)|\.navigate\(")
+_CODE = re.compile(r"document\.|window\.|location|<script|<a\s|<iframe|eval\(|https?:|\.src\b")
 _LONG_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|%[0-9a-fA-F]{2}){40,}")
 
 
@@ -37,7 +38,9 @@ def obfuscated_scripts(ctx: Context) -> Iterator[Finding]:
         )
         acts = bool(_NAVIGATES.search(hidden_part))
         spam = cues(compact(hidden_part)) if hidden_part else None
-        long_escapes = bool(_LONG_ESCAPES.search(script.source))
+        # Minifiers escape Chinese UI strings (\u8bf7\u8f93\u5165…): long escapes count only
+        # when what they hide is code or markup.
+        long_escapes = bool(_LONG_ESCAPES.search(script.source)) and bool(_CODE.search(hidden_part))
         if foreign or (spam is not None and (spam.gambling or spam.porn)):
             weight = 85.0
             why = "decodes to " + (", ".join(foreign[:4]) or "gambling/porn text")

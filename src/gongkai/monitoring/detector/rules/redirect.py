@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..context import Context, Script
-from ..domains import host_of, is_whitelisted, looks_spammy, spam_score
+from ..domains import host_of, is_whitelisted, looks_spammy
 from ..lexicon import cues
 from ..normalize import compact, normalize
 from ..registry import register
@@ -60,7 +60,7 @@ def meta_refresh(ctx: Context) -> Iterator[Finding]:
                 "redirect",
                 excerpt(content),
                 '<meta http-equiv="refresh">',
-                90.0 if spam_score(host) else 80.0,
+                90.0 if looks_spammy(host) else 50.0,
                 f"refresh to {host}",
             )
 
@@ -70,9 +70,12 @@ def _literal_redirect(ctx: Context, text: str, cloak: bool, where: str) -> Findi
         host = _foreign(ctx, m.group(1))
         if not host:
             continue
-        weight = 90.0 if cloak or spam_score(host) else 75.0
-        if m.group(0).startswith("window.open") and not cloak:
-            weight = 35.0
+        spammy = cloak or looks_spammy(host)
+        # An ordinary foreign target may be a migrated site or a leaving-the-site notice:
+        # suspicious, not proof. A pop-up window to an ordinary site is normal.
+        weight = 90.0 if spammy else 50.0
+        if m.group(0).startswith("window.open") and not spammy:
+            weight = 12.0
         detail = f"to {host}" + (" for search-engine visitors only" if cloak else "")
         return Finding("redirect", excerpt(m.group(0)), where, weight, detail)
     return None
