@@ -395,3 +395,18 @@ def test_minified_chinese_strings_popups_and_feeds_are_clean() -> None:
 def test_redirect_to_an_ordinary_foreign_site_is_suspicious_not_tampered() -> None:
     head = "<script>location.href='https://www.newsite-example.com/';</script>"
     assert verdict(wrap(CLEAN_TEXT, head=head)) == "suspicious"
+
+
+def test_title_that_contradicts_the_site_meta_tags() -> None:
+    head = (
+        '<meta name="SiteName" content="示例市科学技术局">'
+        '<meta name="ArticleTitle" content="关于开展2025年度科技计划项目申报工作的通知">'
+    )
+    assert "title_mismatch" in types(wrap(CLEAN_TEXT, title="尊龙凯时·人生就是搏!", head=head))
+    assert verdict(wrap(CLEAN_TEXT, title="尊龙凯时·人生就是搏!", head=head)) != "clean"
+    for title in (
+        "关于开展2025年度科技计划项目申报工作的…",
+        "示例市科学技术局",
+        "通知公告_示例市科学技术局",
+    ):
+        assert "title_mismatch" not in types(wrap(CLEAN_TEXT, title=title, head=head)), title

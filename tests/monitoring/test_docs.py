@@ -54,6 +54,7 @@ def test_every_finding_type_and_verdict_is_documented() -> None:
         "name_replaced",
         "own_name_missing",
         "foreign_canonical",
+        "title_mismatch",
         "external_iframe",
         "undecodable",
         "pinyin_rewrite",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from ..context import Context
 from ..lexicon import cues
@@ -59,3 +60,40 @@ def own_name_replaced(ctx: Context) -> Iterator[Finding]:
                     f"expected {name}",
                 )
                 return
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _shares(title: str, declared: str) -> bool:
+    """Title and declared name overlap (CMSs shorten long titles with "…", add column names)."""
+    if not declared:
+        return False
+    if declared in title or title in declared:
+        return True
+    match = SequenceMatcher(None, title, declared, autojunk=False).find_longest_match()
+    return match.size >= min(6, len(title), len(declared))
+
+
+@register
+def title_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A <title> that names neither the site nor the article its own meta tags declare."""
+    # 《政府网站发展指引》 requires SiteName/ArticleTitle/ColumnName meta tags; hijackers replace
+    # the <title> for search engines and leave those alone.
+    meta = ctx.page.meta
+    declared = [_squash(meta[k]) for k in ("sitename", "articletitle", "columnname") if meta.get(k)]
+    title = _squash(ctx.page.title)
+    if not declared or not title:
+        return
+    if any(_shares(title, d) for d in declared):
+        return
+    if any(name in title for name in ctx.own_names):
+        return
+    yield Finding(
+        "title_mismatch",
+        excerpt(ctx.page.title),
+        "<title>",
+        40.0,
+        "title names neither SiteName nor ArticleTitle: " + " / ".join(declared)[:80],
+    )
