@@ -25,7 +25,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "redirect",  # script / meta-refresh redirects, cloaking, document.write of links
     "obfuscation",  # eval / unescape / atob / fromCharCode / escape strings
     "stuffing",  # keyword stuffing in title and meta tags
-    "names",  # the department's own name replaced in place
+    "names",  # own name replaced or missing, a title that contradicts the site meta tags
 )
 
 _DETECTORS: dict[str, Detector] = {}
