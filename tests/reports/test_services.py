@@ -134,7 +134,11 @@ def test_table2_and_table4_from_documents_and_review_cases(bureau, office):
     assert data.t4("reconsideration.total") == 2
     assert data.t4("litigation_after.other") == 1
     assert data.t4("litigation_direct.total") == 0
-    assert "主动公开政府信息" in report.section_general
+    general = report.section_general
+    assert "全年通过门户网站主动公开政府信息3条" in general  # the three published in 2025
+    assert "政策文件与解读同步发布0件" in general
+    assert "全年新收政府信息公开申请1件，上年结转0件，办结1件" in general
+    assert "可用性监测0次" in general
 
 
 def _ready(bureau, office, year=2025):

@@ -151,7 +151,29 @@ def gather_figures(department: Department, year: int) -> dict[str, int]:
     consultations = Consultation.objects.filter(
         application__department=department, sent_on__range=(start, end)
     ).count()
-    return {**doc_counts, **app_counts, "consultations": consultations}
+    return {
+        **doc_counts,
+        **app_counts,
+        "consultations": consultations,
+        **_platform_figures(department, year),
+    }
+
+
+def _platform_figures(department: Department, year: int) -> dict[str, int]:
+    """Website monitoring in the year (国办发〔2019〕19号), for 一（四） platform work."""
+    from gongkai.monitoring.models import Incident, InspectionCheck, Probe
+
+    return {
+        "probes": Probe.objects.filter(page__department=department, checked_at__year=year).count(),
+        "inspections": InspectionCheck.objects.filter(
+            department=department, checked_at__year=year
+        ).count(),
+        "incidents_resolved": Incident.objects.filter(
+            department=department,
+            inspection__checked_at__year=year,
+            status=Incident.Status.RESOLVED,
+        ).count(),
+    }
 
 
 def has_any_record(department: Department, year: int) -> bool:
@@ -182,7 +204,9 @@ def draft_sections(
         f"结转下年度继续办理{table3[t.CARRY_OUT_ROW[0]][total]}件；"
         f"办理中征求第三方或其他机关意见{figures.get('consultations', 0)}次。\n"
         "（三）政府信息管理。落实公文公开属性源头认定和公开前保密审查，规范性文件逐件标注有效性。\n"
-        "（四）政府信息公开平台建设。门户网站按日监测、发布内容签名校验，发现问题及时整改。\n"
+        "（四）政府信息公开平台建设。门户网站发布内容逐页签名校验，全年开展可用性监测"
+        f"{figures.get('probes', 0)}次、页面内容检查{figures.get('inspections', 0)}次，"
+        f"发现并处置篡改或注入问题{figures.get('incidents_resolved', 0)}个。\n"
         "（五）监督保障。将政务公开工作纳入年度绩效考核，组织业务培训。"
     )
     late = figures.get("late", 0)
