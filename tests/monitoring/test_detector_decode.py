@@ -97,3 +97,7 @@ def test_binary_canonical_copy_is_noted_not_fatal() -> None:
     result = inspect_html("<p>正文</p>", canonical=b"\x89PNG\r\n\x1a\n\x00\x00")
     assert result.verdict == "clean"
     assert any("canonical" in note for note in result.notes)
+
+
+def test_declared_utf16_without_byte_order_mark() -> None:
+    assert decode_html(PAGE.encode("utf-16-le"), "UTF-16LE") == PAGE

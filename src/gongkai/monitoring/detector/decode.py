@@ -104,6 +104,12 @@ def decode_html(
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw[: max_bytes + 2].decode("utf-16", "replace")
     raw = raw[:max_bytes]
+    declared = _canonical_codec(declared_charset)
+    if declared and declared.startswith("utf-16"):
+        # UTF-16 without a byte-order mark is full of NUL bytes; trust the declaration first.
+        text = _strict(raw, declared)
+        if text is not None:
+            return text
     what = _sniff_binary(raw)
     if what:
         raise DecodeError(f"not HTML: {what}")
