@@ -179,7 +179,8 @@ def _make(department: Department, office: User, head: User, token: str, p: dict,
             return  # still waiting for confirmation
         received = _wd(day, 1) if day < today else day
         app = intake.application_confirm(actor=office, application=app,
-                                          confirmed_on=min(received, today), today=today)
+                                          confirmed_on=min(received, today),
+                                          today=min(received, today))
     else:
         app = intake.application_register(
             actor=office, channel=p["channel"], applicant=p["applicant"], request=request,
@@ -189,8 +190,9 @@ def _make(department: Department, office: User, head: User, token: str, p: dict,
         app.submit_token = token
         app.save(update_fields=["submit_token"])
         if app.received_on is None:
+            confirmed = min(_wd(day, 1), today)
             app = intake.application_confirm(actor=office, application=app,
-                                              confirmed_on=min(_wd(day, 1), today), today=today)
+                                              confirmed_on=confirmed, today=confirmed)
     _handle(app, office, head, p, today)
 
 

@@ -18,6 +18,9 @@ from gongkai.core.permissions import require_can_change_content, require_role
 from gongkai.core.services.calendar import get_calendar
 from gongkai.core.workdays import working_days_between
 
+# Words frequent in every application that say nothing about the topic.
+_TOPIC_STOP = frozenset({"示例", "示例市", "年度", "结果", "情况", "材料", "全部", "本局", "贵局"})
+
 
 def quarter_span(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     if not 1 <= quarter <= 4:
@@ -81,7 +84,8 @@ def quarter_stats(department: Department, year: int, quarter: int) -> QuarterSta
     stats.average_days = round(sum(days) / len(days), 1) if days else None
     words: Counter[str] = Counter()
     for text in received.values_list("description", flat=True):
-        words.update({w for w in tokens(text) if len(w) >= 2 and not w.isdigit()})
+        words.update({w for w in tokens(text)
+                      if len(w) >= 2 and not w.isdigit() and w not in _TOPIC_STOP})
     stats.topics = words.most_common(8)
     return stats
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import forms
 from gongkai.applications.domain import states
+from gongkai.applications.domain.clock import correction_request_deadline
 from gongkai.applications.domain.outcomes import REPLY_TYPE_OUTCOMES
 from gongkai.applications.models import Application, ApplicationFile, Letter, ReviewCase
 from gongkai.applications.models.application import Channel
@@ -128,6 +129,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "files": app.files.all(),
         "reviews": app.reviews.all(),
         "repeat": app.repeat_of,
+        "today": today,
+        "correction_last": (
+            correction_request_deadline(get_calendar(), app.received_on).deadline
+            if app.received_on else None
+        ),
         "forms": {
             "confirm": forms.ConfirmForm(initial={"confirmed_on": today}),
             "correction": forms.CorrectionForm(),
