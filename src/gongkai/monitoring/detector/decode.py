@@ -99,17 +99,10 @@ def decode_html(
     """
     if not raw:
         raise DecodeError("empty response")
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[3 : max_bytes + 3].decode("utf-8", "replace")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw[: max_bytes + 2].decode("utf-16", "replace")
+    text = _by_marker(raw, declared_charset, max_bytes)
+    if text is not None:
+        return text
     raw = raw[:max_bytes]
-    declared = _canonical_codec(declared_charset)
-    if declared and declared.startswith("utf-16"):
-        # UTF-16 without a byte-order mark is full of NUL bytes; trust the declaration first.
-        text = _strict(raw, declared)
-        if text is not None:
-            return text
     what = _sniff_binary(raw)
     if what:
         raise DecodeError(f"not HTML: {what}")
@@ -117,10 +110,27 @@ def decode_html(
         text = _strict(raw, codec)
         if text is not None:
             return text
+    return _guess(raw)
+
+
+def _by_marker(raw: bytes, declared_charset: str | None, max_bytes: int) -> str | None:
+    """Byte-order marks, and UTF-16 declared without one (full of NUL bytes, so it goes first)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3 : max_bytes + 3].decode("utf-8", "replace")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw[: max_bytes + 2].decode("utf-16", "replace")
+    declared = _canonical_codec(declared_charset)
+    if declared and declared.startswith("utf-16"):
+        return _strict(raw[:max_bytes], declared)
+    return None
+
+
+def _guess(raw: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(raw[:65536]).best()
+    # A detector library must never crash the inspection over a guess.
     except Exception:
         best = None
     if best is not None and best.encoding:
