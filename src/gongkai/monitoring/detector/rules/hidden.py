@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..domains import host_of, is_whitelisted, looks_spammy, spam_score
-from ..page import hide_reason
 from ..registry import register
 from ..result import Finding, excerpt
+from ..styles import hide_reason
 
 _NUM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$")
 
