@@ -39,6 +39,7 @@ def test_analysis_published_on_portal_only_after_head_publishes(bureau, window_a
     at(D(2026, 7, 6))
     window_app(D(2026, 4, 1))
     assert client.get("/apply/analysis/2026/2/").status_code == 404
+    assert "暂无已发布" in client.get("/apply/analysis/").content.decode()
     with pytest.raises(PermissionDenied):
         stats.analysis_advance(actor=office, department=bureau, year=2026, quarter=2,
                                summary="本季度申请平稳。", publish=True)
@@ -47,6 +48,7 @@ def test_analysis_published_on_portal_only_after_head_publishes(bureau, window_a
     assert client.get("/apply/analysis/2026/2/").status_code == 404
     stats.analysis_advance(actor=head, department=bureau, year=2026, quarter=2,
                            summary="本季度申请平稳。", publish=True)
+    assert "2026年第2季度" in client.get("/apply/analysis/").content.decode()
     page = client.get("/apply/analysis/2026/2/").content.decode()
     assert "本季度收到申请 1 件" in page and "<svg" in page and "本季度申请平稳" in page
     assert "王小红" not in page

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", public.apply, name="form"),
     path("receipt/", public.receipt, name="receipt"),
     path("status/", public.status, name="status"),
+    path("analysis/", public.analysis_list, name="analysis_list"),
     path("analysis/<int:year>/<int:quarter>/", public.analysis, name="analysis"),
     path("download/<str:token>/", public.download, name="download"),
 ]

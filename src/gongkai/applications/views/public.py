@@ -139,6 +139,14 @@ def status_lookup(code: str, factor: str) -> Application | None:
     return app
 
 
+def analysis_list(request: HttpRequest) -> HttpResponse:
+    dep = department(request)
+    items = QuarterlyAnalysis.objects.filter(
+        department=dep, state=QuarterlyAnalysis.State.PUBLISHED
+    ).order_by("-year", "-quarter")
+    return render(request, "applications/analysis_list.html", {"items": items}, dep=dep)
+
+
 def analysis(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     dep = department(request)
     published = QuarterlyAnalysis.objects.filter(
