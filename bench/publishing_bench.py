@@ -289,7 +289,8 @@ def main() -> None:
         full = build(site, sd, source)
         files = sd.manifest().root["count"]
         print(
-            f"gongkai full build: {full:.1f} s for {files} files ({full / files * 1000:.3f} ms/file)"
+            f"gongkai full build: {full:.1f} s wall, {CPU['gongkai']:.1f} s CPU for {files} files "
+            f"({full / files * 1000:.3f} ms/file)"
         )
         t = time.perf_counter()
         sd.settle()

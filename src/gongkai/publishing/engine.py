@@ -148,6 +148,7 @@ class Manifest:
     signature: str = ""
     _shards: dict[str, dict[str, list]] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)
+    sitemap_dirty: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, tree: Path) -> Manifest:
@@ -172,7 +173,11 @@ class Manifest:
 
     def put(self, path: str, sha: str, size: int, serial: int, day: str) -> None:
         key = shard_of(path)
-        self.shard(key)[path] = [sha, size, serial, day]
+        files = self.shard(key)
+        old = files.get(path)
+        if path.endswith(".html") and (old is None or old[3] != day):
+            self.sitemap_dirty.add(key)  # a new page or a new lastmod: its sitemap changes
+        files[path] = [sha, size, serial, day]
         self.dirty.add(key)
 
     def drop(self, path: str) -> bool:
@@ -180,6 +185,8 @@ class Manifest:
         if self.shard(key).pop(path, None) is None:
             return False
         self.dirty.add(key)
+        if path.endswith(".html"):
+            self.sitemap_dirty.add(key)
         return True
 
     def shard_keys(self) -> list[str]:
@@ -237,6 +244,7 @@ class Manifest:
             write_atomic(key_file, pem)
             written.append(PUBLIC_KEY_FILE)
         self.dirty.clear()
+        self.sitemap_dirty.clear()
         return written
 
 
@@ -566,7 +574,7 @@ class SiteDir:
         self, manifest: Manifest, standby: Path, stamp: tuple[int, str], journal: _Journal
     ) -> list[str]:
         """Regenerate the sitemap of every shard whose pages changed, and the index."""
-        keys = sorted(k for k in manifest.dirty)
+        keys = sorted(manifest.sitemap_dirty)
         writes: list[tuple[str, bytes | None]] = []
         for key in keys:
             data = _sitemap_shard(self.base_url, manifest.shard(key))
