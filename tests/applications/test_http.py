@@ -151,3 +151,25 @@ def test_api_status_deadline_fee(bureau, client):
     assert r.json()["deadline"] == "2026-10-10"
     assert client.get("/api/applications/fee", {"pages": 101}).json() == {"yuan": 720}
     assert client.get("/api/applications/fee", {"pages": 1, "applications": 1}).status_code == 400
+
+
+def test_fake_attachment_refused_on_the_form(bureau, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("身份证.pdf", b"<html>not a pdf</html>", "application/pdf")
+    r = client.post("/apply/", dict(FORM, files=fake))
+    assert r.status_code == 400 and "不是有效的 PDF" in r.content.decode()
+    assert Application.objects.count() == 0
+
+
+def test_staff_registers_a_registered_letter(bureau, client):
+    _login(client, "office")
+    r = client.post("/staff/applications/new/", dict(
+        FORM, channel="registered_post", submitted_on="2026-03-02", signed_for="2026-03-04"))
+    assert r.status_code == 302
+    app = Application.objects.get()
+    assert app.channel == "registered_post" and app.received_on == D(2026, 3, 4)
+    assert app.status == "in_progress" and app.deadline == D(2026, 4, 1)
+    r = client.post("/staff/applications/new/", dict(FORM, channel="registered_post",
+                                                      submitted_on="2026-03-02"))
+    assert "签收之日" in r.content.decode() and Application.objects.count() == 1
