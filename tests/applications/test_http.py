@@ -9,6 +9,7 @@ from django.test import Client
 
 from gongkai.applications.models import Application
 from gongkai.applications.services import intake
+from gongkai.core.models import User
 
 from .conftest import ID_NUMBER, person, req
 
@@ -173,3 +174,16 @@ def test_staff_registers_a_registered_letter(bureau, client):
     r = client.post("/staff/applications/new/", dict(FORM, channel="registered_post",
                                                       submitted_on="2026-03-02"))
     assert "签收之日" in r.content.decode() and Application.objects.count() == 1
+
+
+def test_detail_shows_sent_reminders(bureau, client):
+    from gongkai.applications.workbench import reminders_send
+
+    app = intake.application_register(
+        actor=User.objects.get(username="office"),
+        channel="window", applicant=person(), request=req(), submitted_on=D(2026, 3, 2),
+        today=D(2026, 3, 2))
+    assert reminders_send(D(2026, 3, 23)) == 1
+    _login(client, "office")
+    html = client.get(f"/staff/applications/{app.pk}/").content.decode()
+    assert "已提醒：距期限5个工作日" in html and "刘芳" in html

@@ -128,6 +128,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "consultations": app.consultations.all(),
         "files": app.files.all(),
         "reviews": app.reviews.all(),
+        "reminders": app.reminders.select_related("recipient").order_by("sent_at"),
         "repeat": app.repeat_of,
         "today": today,
         "correction_last": (
