@@ -302,7 +302,8 @@ def main() -> None:
             hugo = run_hugo(hsite)
             hfiles = sum(len(f) for _, _, f in os.walk(WORK / "hugo-public"))
             print(
-                f"hugo full build: {hugo:.1f} s for {hfiles} files; gongkai/hugo = {full / hugo:.2f}"
+                f"hugo full build: {hugo:.1f} s wall, {CPU['hugo']:.1f} s CPU for {hfiles} files; "
+                f"gongkai/hugo wall {full / hugo:.2f}, CPU {CPU['gongkai'] / CPU['hugo']:.2f}"
             )
         times = [publish_one(site, sd, source) * 1000 for _ in range(args.publishes)]
         times.sort()

@@ -25,7 +25,9 @@ from gongkai.core.dates import cn_date, cn_weekday
 from gongkai.core.identifiers import mask_id_number, mask_phone
 
 
-def _cn_date(value: dt.date | dt.datetime | None) -> str:
+def _cn_date(value: dt.date | dt.datetime | str | None) -> str:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10]) if value else None
     if isinstance(value, dt.datetime):
         from django.utils import timezone
 
