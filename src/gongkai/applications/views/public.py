@@ -47,6 +47,13 @@ def render(request: HttpRequest, template: str, ctx: dict[str, Any], status: int
 
 
 def _client(request: HttpRequest) -> str:
+    """The applicant's address. Behind the TLS proxy (nginx) the last X-Forwarded-For entry is
+    the one nginx added; anything before it is client-supplied and not trusted."""
+    from django.conf import settings
+
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        return forwarded.split(",")[-1].strip()
     return str(request.META.get("REMOTE_ADDR", ""))
 
 
