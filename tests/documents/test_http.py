@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.demo import DEMO_PASSWORD
-from gongkai.core.todos import collect
 from gongkai.documents.models import Disclosure, Document, NondisclosureReason
 from gongkai.documents.services import campaigns
+from gongkai.documents.todos import collect
 
 pytestmark = pytest.mark.django_db
 

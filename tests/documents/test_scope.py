@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from gongkai.core.models import Role
 from gongkai.core.permissions import PermissionDenied
-from gongkai.core.todos import collect
 from gongkai.documents.services import campaigns, chain
 from gongkai.documents.services.records import document_create
+from gongkai.documents.todos import collect
 
 from ..factories import DivisionFactory, staff
 from .conftest import make_data

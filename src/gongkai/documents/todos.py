@@ -108,3 +108,9 @@ def yearly_review_due(user: User, today: dt.date) -> Iterator[todos.Todo]:
             due=dt.date(year, 12, 31),
             detail="每年复查依申请公开、不予公开的信息，能转为主动公开的及时转为主动公开。",
         )
+
+
+def collect(user: User, today: dt.date) -> list[todos.Todo]:
+    """This module's to-dos only (the workbench shows every module's, via gongkai.core.todos)."""
+    providers = (documents_waiting, late_disclosures, cleanup_due, yearly_review_due)
+    return [todo for provider in providers for todo in provider(user, today)]
