@@ -233,3 +233,11 @@ def test_entering_a_holiday_notice_recounts_disclosure_days(draft, walk, django_
         calendar_enter_year(user=None, notice=YearNotice(2026, off, dict(notice.work_days), "测试"))
     doc.refresh_from_db()
     assert doc.disclosure_working_days == 18 and not doc.published_late
+
+
+@time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
+def test_back_dated_publish_date_does_not_hide_lateness(draft, walk):
+    doc = walk(draft(written_date=dt.date(2026, 9, 1), formed_date=dt.date(2026, 9, 1),
+                     publish_date=dt.date(2026, 9, 2)))
+    assert doc.publish_date == dt.date(2026, 9, 2)  # shown as entered (补录)
+    assert doc.published_late and doc.disclosure_working_days > 20  # measured to 26 Nov

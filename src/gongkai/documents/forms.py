@@ -44,7 +44,7 @@ class DocumentForm(forms.Form):
                                       required=False, empty_label="（请选择）")
     written_date = forms.DateField(label="成文日期", required=False, widget=DATE)
     publish_date = forms.DateField(label="发布日期", required=False, widget=DATE,
-                                   help_text="留空则在办公室签发当日自动填写（当日公开）。")
+                                   help_text="留空则在办公室签发当日自动填写（当日公开）。仅补录已通过其他渠道发布的公文时填写；超期与否按实际上网日计算。")
     formed_date = forms.DateField(
         label="信息形成或变更日期", required=False, widget=DATE,
         help_text="用于计算条例第二十六条的20个工作日；留空按成文日期计。",

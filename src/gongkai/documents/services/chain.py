@@ -201,11 +201,15 @@ def _finish(user: User, document: Document, transition: workflow.Transition, tod
 
 
 def record_publication(document: Document, today: dt.date) -> None:
-    """Publication date and the 20-working-day measure (条例第二十六条)."""
+    """Publication date and the 20-working-day measure (条例第二十六条).
+
+    An earlier 发布日期 entered on the form (补录 of a document already issued through another
+    channel) is kept as the displayed date, but lateness is always measured to the day the
+    document actually went live here, so a back-dated entry cannot hide a late disclosure."""
     document.publish_date = document.publish_date if document.publish_date and document.publish_date <= today else today
     document.published_at = timezone.now()
     formed = document.formed_date or document.written_date or document.publish_date
-    days = rules.disclosure_working_days(get_calendar(), formed, document.publish_date)
+    days = rules.disclosure_working_days(get_calendar(), formed, today)
     document.disclosure_working_days = days
     document.published_late = rules.is_late(days)
     if document.is_normative and document.cleanup_due is None:
