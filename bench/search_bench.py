@@ -18,7 +18,7 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -112,6 +112,28 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
+def cpu_clock(connection) -> Callable[[], int]:
+    """CPU time of this process plus, for PostgreSQL on this machine, of the server process
+    serving our connection (/proc/<pid>/schedstat): the work a query costs, which other load
+    on a shared machine does not inflate the way it inflates wall-clock time."""
+    server_pid = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            server_pid = cursor.fetchone()[0]
+
+    def cpu_ns() -> int:
+        own = time.process_time_ns()
+        if server_pid is None:
+            return own
+        try:
+            return own + int(Path(f"/proc/{server_pid}/schedstat").read_text().split()[0])
+        except OSError:
+            return own
+
+    return cpu_ns
+
+
 def worker(args: argparse.Namespace) -> None:
     import django
 
@@ -137,6 +159,7 @@ def worker(args: argparse.Namespace) -> None:
               f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     samples: dict[str, list[float]] = {}
     totals: dict[str, str] = {}
+    cpu_ns = cpu_clock(connection)
     for order in ("relevance", "date"):
         for category, queries in QUERIES.items():
             for text in queries:
@@ -144,22 +167,28 @@ def worker(args: argparse.Namespace) -> None:
                 results = search_query(query)  # warm-up, not counted
                 totals[text] = f"{results.total}{'~' if results.approximate else ''}"
                 for _ in range(args.runs):
+                    cpu_start = cpu_ns()
                     started = time.perf_counter()
                     search_query(query)
                     elapsed = (time.perf_counter() - started) * 1000
-                    samples.setdefault(f"{order}/{category}", []).append(elapsed)
-                    samples.setdefault("all", []).append(elapsed)
-                    samples.setdefault(f"q:{order}:{text}", []).append(elapsed)
-    print(json.dumps({"vendor": connection.vendor, "samples": samples, "totals": totals}))
+                    cpu = (cpu_ns() - cpu_start) / 1e6
+                    for name in (f"{order}/{category}", "all", f"q:{order}:{text}"):
+                        samples.setdefault(name, []).append(elapsed)
+                        samples.setdefault(f"cpu {name}", []).append(cpu)
+    load = os.getloadavg()[0]
+    print(json.dumps({"vendor": connection.vendor, "samples": samples, "totals": totals,
+                      "load": load}))
 
 
 def report(vendor: str, data: dict, verbose: bool) -> None:
-    print(f"\n== {vendor}: {args_docs} documents ==")
+    print(f"\n== {vendor}: {args_docs} documents (load average {data['load']:.1f}) ==")
+    print(f"{'':24s} {'wall p50':>9s} {'wall p95':>9s} {'cpu p50':>9s} {'cpu p95':>9s}  (ms)")
     for name, values in data["samples"].items():
-        if name.startswith("q:") and not verbose:
+        if name.startswith("cpu ") or (name.startswith("q:") and not verbose):
             continue
-        print(f"{name:32s} p50 {percentile(values, 50):7.2f} ms   p95 {percentile(values, 95):7.2f} ms"
-              f"   (n={len(values)})")
+        cpu = data["samples"][f"cpu {name}"]
+        print(f"{name:24s} {percentile(values, 50):9.2f} {percentile(values, 95):9.2f} "
+              f"{percentile(cpu, 50):9.2f} {percentile(cpu, 95):9.2f}   n={len(values)}")
     if verbose:
         print("totals:", data["totals"])
 

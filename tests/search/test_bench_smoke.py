@@ -13,7 +13,7 @@ def test_bench_script_runs_small(tmp_path):
          "--backend", "sqlite", "--data-dir", str(tmp_path)],
         capture_output=True, text=True, check=True, timeout=300,
     )
-    assert "== sqlite: 300 documents ==" in out.stdout
+    assert "== sqlite: 300 documents" in out.stdout
     for line in ("relevance/common", "relevance/rare", "date/medium", "all"):
         assert line in out.stdout
-    assert "p95" in out.stdout
+    assert "wall p95" in out.stdout and "cpu p95" in out.stdout
