@@ -87,3 +87,27 @@ def inspect_pages() -> None:
     """Inspect every monitored page (and known copies) four times a day."""
     for page in MonitoredPage.objects.filter(active=True).select_related("department"):
         inspect(page)
+
+
+@db_periodic_task(crontab(minute="45", hour="*/2"))
+def monitor_sites() -> None:
+    """Every two hours: the integrity run (manifest, clients, restore) of every site."""
+    from gongkai.core.models import Department
+    from gongkai.monitoring.integrity import MonitorError, monitor_site
+
+    for department in Department.objects.all():
+        try:
+            monitor_site(department=department)
+        except MonitorError as exc:
+            log.info("monitoring: %s: %s", department.slug, exc)
+
+
+@db_periodic_task(crontab(minute="30", hour="6"))
+def evaluate_veto_items() -> None:
+    """Every morning: evaluate the single-veto items (internal links only; external links are
+    fetched only when staff ask)."""
+    from gongkai.core.models import Department
+    from gongkai.monitoring.veto import veto_checks_run
+
+    for department in Department.objects.all():
+        veto_checks_run(department=department)

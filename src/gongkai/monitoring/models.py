@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.core.models import Department
-from gongkai.monitoring import todos as _todos  # noqa: F401 — registers the workbench to-dos
 
 
 class MonitoredPage(models.Model):
@@ -97,6 +96,10 @@ class Incident(models.Model):
     summary = models.CharField("摘要", max_length=300)
     evidence = models.JSONField("证据", default=list)
     diff = models.TextField("与规范副本的差异", blank=True)
+    run = models.ForeignKey(
+        "MonitorRun", models.SET_NULL, null=True, blank=True, related_name="incident_set"
+    )
+    restore = models.JSONField("自动恢复记录", default=dict, blank=True)
     status = models.CharField("状态", max_length=20, choices=Status, default=Status.OPEN)
     closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -117,3 +120,99 @@ class Incident(models.Model):
 
     def __str__(self) -> str:
         return f"{self.url} {self.get_status_display()}"
+
+
+class MonitorRun(models.Model):
+    """One integrity run of the department's own site (`monitor_site`): the manifest check,
+    the fetches as several clients, the incidents opened and the automatic restore."""
+
+    department = models.ForeignKey(Department, models.CASCADE, related_name="monitor_runs")
+    started_at = models.DateTimeField("开始时间", db_index=True)
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    base_url = models.CharField("抓取的网站地址", max_length=300, blank=True)
+    files = models.PositiveIntegerField("清单文件数", default=0)
+    problems = models.JSONField("文件校验问题", default=list)
+    fetches = models.JSONField("多客户端抓取结果", default=list)
+    restored = models.JSONField("自动恢复", default=dict)
+    ok_after = models.BooleanField("恢复后校验通过", null=True)
+    incidents = models.PositiveIntegerField("新发现", default=0)
+    summary = models.CharField("摘要", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "网站完整性监测"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class VetoItem(models.TextChoices):
+    """The single-veto items of 国办发〔2019〕19号 附件《政府网站与政务新媒体检查指标》."""
+
+    UNREACHABLE = "unreachable", "站点无法访问"
+    HOME_STALE = "home_stale", "首页不更新"
+    COLUMNS_STALE = "columns_stale", "栏目不更新"
+    EMPTY_COLUMNS = "empty_columns", "空白栏目"
+    INTERACTION = "interaction", "互动回应差"
+    LEADER_NAMES = "leader_names", "严重表述错误（领导姓名职务）"
+    SECURITY = "security", "信息安全（篡改/暗链/博彩）"
+    LINKS = "links", "链接可用性（非单项否决）"
+
+
+class VetoStatus(models.TextChoices):
+    PASS = "pass", "合格"
+    RISK = "risk", "有风险"
+    FAIL = "fail", "不合格（单项否决）"
+
+
+class VetoCheck(models.Model):
+    """One evaluation of one single-veto item, kept as history with its evidence."""
+
+    department = models.ForeignKey(Department, models.CASCADE, related_name="veto_checks")
+    item = models.CharField("检查项", max_length=20, choices=VetoItem)
+    status = models.CharField("结论", max_length=10, choices=VetoStatus)
+    summary = models.CharField("说明", max_length=300)
+    evidence = models.JSONField("证据", default=list)
+    checked_at = models.DateTimeField("检查时间", db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "单项否决指标检查"
+        ordering = ["-checked_at", "item"]
+        indexes = [
+            models.Index(fields=["department", "item", "checked_at"], name="monitoring_veto_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_item_display()} {self.get_status_display()}"
+
+
+class Leader(models.Model):
+    """A leader's correct name and title, with common typos, for the 严重表述错误 check."""
+
+    department = models.ForeignKey(Department, models.CASCADE, related_name="leaders")
+    name = models.CharField("姓名", max_length=20)
+    title = models.CharField("职务", max_length=60, help_text="如：局长；多个职务用“、”分隔")
+    typos = models.CharField(
+        "常见错误写法", max_length=300, blank=True, help_text="姓名的错别字写法，用“、”分隔"
+    )
+    order = models.PositiveSmallIntegerField("排序", default=0)
+    active = models.BooleanField("在任", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "领导姓名职务"
+        ordering = ["department", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "name"], name="monitoring_leader_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}"
+
+    def titles(self) -> list[str]:
+        return [t.strip() for t in self.title.replace(",", "、").split("、") if t.strip()]
+
+    def typo_list(self) -> list[str]:
+        return [t.strip() for t in self.typos.replace(",", "、").split("、") if t.strip()]

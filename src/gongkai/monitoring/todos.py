@@ -1,7 +1,6 @@
-"""Workbench to-dos of the monitoring app: open tampering incidents and an unreachable site.
+"""Workbench to-dos of the monitoring app: open tampering incidents and failing single-veto items.
 
-Registered on import; `gongkai.monitoring.models` imports this module so that the provider is
-registered when Django loads the app (the app's AppConfig has no ready() hook of its own).
+Registered on import, from the app's `MonitoringConfig.ready()`.
 """
 
 from __future__ import annotations
@@ -40,5 +39,26 @@ def open_incidents(user: User, today: dt.date) -> Iterator[todos.Todo]:
             module="网站监测",
             due=incident.opened_at.date(),
             detail=incident.summary,
+            level="urgent",
+        )
+
+
+@todos.provider
+def failing_veto_items(user: User, today: dt.date) -> Iterator[todos.Todo]:
+    """Every single-veto item of the website inspection whose latest evaluation failed."""
+    if not user.has_role(*ROLES) or user.department_id is None or user.department is None:
+        return
+    from gongkai.monitoring.models import VetoStatus
+    from gongkai.monitoring.veto import latest
+
+    for check in latest(user.department).values():
+        if check.status != VetoStatus.FAIL:
+            continue
+        yield todos.Todo(
+            title=f"网站检查单项否决：{check.get_item_display()}",
+            url=reverse("monitoring:index") + f"#veto-{check.item}",
+            module="网站监测",
+            due=check.checked_at.date(),
+            detail=check.summary,
             level="urgent",
         )
