@@ -132,3 +132,12 @@ def test_api_columns(client, bureau):
 
 def test_login_password_works_for_demo_users(client, users):
     assert client.login(username="drafter", password=DEMO_PASSWORD)
+
+
+def test_office_filters_the_list_by_division(login, draft, users):
+    draft(title="计划处的通知")
+    draft(user="drafter2", title="知识产权处的通知")
+    office = login("office")
+    ip = users["drafter2"].division
+    text = office.get(reverse("documents:index"), {"division": ip.pk}).content.decode()
+    assert "知识产权处的通知" in text and "计划处的通知" not in text

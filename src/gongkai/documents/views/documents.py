@@ -13,7 +13,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.core.permissions import scope_to_division
+from gongkai.core.models import Division
+from gongkai.core.permissions import scope_to_division, sees_all_divisions
 from gongkai.documents.domain import workflow
 from gongkai.documents.domain.workflow import Status
 from gongkai.documents.forms import (
@@ -55,6 +56,8 @@ def index(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(published_late=True)
     if f.get("normative"):
         qs = qs.filter(is_normative=True)
+    if f.get("division", "").isdigit():
+        qs = qs.filter(division_id=int(f["division"]))
     if f.get("q"):
         q = f["q"].strip()
         qs = qs.filter(Q(title__icontains=q) | Q(doc_number__icontains=q) | Q(index_number__icontains=q))
@@ -65,6 +68,8 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/index.html", {
         "page": page, "statuses": DocumentStatus.choices, "f": f, "query": params.urlencode(),
         "waiting": waiting_for(request.user).count(),  # type: ignore[arg-type]
+        "divisions": Division.objects.filter(department_id=request.user.department_id)  # type: ignore[union-attr,misc]
+        if sees_all_divisions(request.user) else [],  # type: ignore[arg-type]
     })
 
 
