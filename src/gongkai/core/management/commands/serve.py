@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        import waitress  # type: ignore[import-untyped]
+        import waitress
 
         from gongkai.wsgi import application
 
