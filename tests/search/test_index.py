@@ -233,3 +233,8 @@ def test_very_common_words_get_an_approximate_count(bureau, monkeypatch):
     assert keys(results)[-1] == "other"  # title matches still come first
     exact = search_query(SearchQuery(department_id=bureau.pk, text="科技", year=2026))
     assert not exact.approximate and exact.total == 1
+
+
+def test_a_query_in_traditional_characters_finds_the_document(corpus):
+    results = search_query(SearchQuery(department_id=corpus.pk, text="知識產權保護辦法"))
+    assert keys(results)[0] == "ip-rules"

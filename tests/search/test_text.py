@@ -89,3 +89,8 @@ def test_a_typed_word_is_highlighted_whole_before_its_pieces():
     assert text.highlight("申领创新券，创新发展", marks) == (
         "<mark>申领</mark><mark>创新券</mark>，<mark>创新</mark>发展"
     )
+
+
+def test_traditional_characters_are_searched_as_simplified():
+    assert text.query_terms("知識產權") == ["知识产权"]
+    assert "知识产权" in text.index_tokens("保護知識產權")

@@ -8,7 +8,9 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
+import opencc
 import rjieba
 
 # Function words that carry no meaning on their own; left out of the index and of queries
@@ -23,9 +25,15 @@ FACET_PREFIX = "gkf"
 _WORD = re.compile(r"[^\W_]+")
 
 
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
 def normalise(text: str) -> str:
-    """Full-width letters and digits to half-width, lower case (NFKC keeps 〔〕 and 《》)."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Traditional characters to simplified (a query typed in 繁体 finds the document),
+    full-width letters and digits to half-width, lower case (NFKC keeps 〔〕 and 《》)."""
+    return str(_t2s().convert(unicodedata.normalize("NFKC", text))).lower()
 
 
 def _clean(tokens: Iterable[str]) -> list[str]:
