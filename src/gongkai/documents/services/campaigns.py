@@ -109,6 +109,7 @@ def cleanup_campaign_apply(*, user: User, campaign: CleanupCampaign, today: dt.d
     if pending:
         raise InvalidTransition(f"还有{pending}件文件没有清理结论，全部给出结论后才能执行。")
     today = today or timezone.localdate()
+    changed: list[int] = []
     for item in campaign.items.select_related("document", "replacement"):
         doc = item.document
         if item.conclusion == CleanupItem.Conclusion.KEEP:
@@ -120,9 +121,14 @@ def cleanup_campaign_apply(*, user: User, campaign: CleanupCampaign, today: dt.d
             document_set_validity(
                 user=None, document=doc, validity=_VALIDITY_FOR[item.conclusion], date=today,
                 replaced_by=item.replacement, note=f"{campaign.name}：{item.note}".strip("："),
+                publish=False,
             )
+            if doc.status == DocumentStatus.PUBLISHED:
+                changed.append(doc.pk)
         item.applied = True
         item.save(update_fields=["applied"])
+    # One publication for the whole campaign, not one per document.
+    effects.document_changed(campaign.department, changed)
     campaign.state = CleanupCampaign.State.APPLIED
     campaign.save(update_fields=["state"])
     count = campaign.items.count()

@@ -29,8 +29,12 @@ def document_set_validity(
     date: dt.date | None = None,
     replaced_by: Document | None = None,
     note: str = "",
+    publish: bool = True,
 ) -> Document:
-    """有效性 changes reach the public page at once (banner, link to the replacement)."""
+    """有效性 changes reach the public page at once (banner, link to the replacement).
+
+    `publish=False` lets a caller changing many documents (a cleanup campaign) publish them
+    together with one call to effects.document_changed."""
     document = Document.objects.select_for_update().get(pk=document.pk)
     if user is not None:
         if document.department_id != user.department_id:
@@ -54,7 +58,7 @@ def document_set_validity(
     add_event(document, user, "set_validity", label, before=document.status, note=note)
     audit.record(actor=user, action="documents.set_validity", obj=document, before=before,
                  after={**snapshot(document), "replaced_by": replaced_by.pk if replaced_by else None})
-    if document.status == DocumentStatus.PUBLISHED:
+    if publish and document.status == DocumentStatus.PUBLISHED:
         # The replacement's page ("本文件替代的文件") is re-rendered as a related page.
         effects.document_changed(document.department, [document.pk])
     return document
