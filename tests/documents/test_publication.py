@@ -120,3 +120,30 @@ def test_cleanup_campaign_applies_conclusions_and_publishes_results(site, publis
     result = served(site, f"/xxgk/gfxwj/ql/{campaign.pk}.html")
     assert "将废止的规定" in result and "废止" in result and "继续有效" in result
     assert "2028年规范性文件清理" in served(site, "/xxgk/ml/")
+
+
+def test_interpretation_is_linked_both_ways_and_feeds_exist(site, draft, walk, users, django_capture_on_commit_callbacks):
+    from gongkai.documents.services import chain
+
+    column = CatalogueColumn.objects.get(department=site, slug="zcjd")
+    policy = walk(draft(title="示例市科技成果转化奖励办法", genre="办法", needs_interpretation=True),
+                  until="confidentiality_approve")
+    interp = walk(draft(title="《示例市科技成果转化奖励办法》解读", genre="解读", interprets_id=policy.pk,
+                        column_ids=[column.pk]), until="confidentiality_approve")
+    with django_capture_on_commit_callbacks(execute=True):
+        chain.document_sign_off(user=users["office"], document=policy)
+    assert f'href="/xxgk/wj/{interp.pk}.html"' in served(site, f"/xxgk/wj/{policy.pk}.html")
+    assert "解读的政策文件" in served(site, f"/xxgk/wj/{interp.pk}.html")
+    assert interp.title in served(site, "/xxgk/zcjd/feed.xml")
+    assert interp.title in served(site, "/xxgk/zcjd/feed.rss")
+
+
+def test_catalogue_change_republishes_the_catalogue_page(site, django_capture_on_commit_callbacks):
+    from gongkai.publishing.pages import Change
+    from gongkai.publishing.service import site_publish
+
+    column = CatalogueColumn.objects.get(department=site, slug="czyjs")
+    column.time_limit = "批准后二十日内（预算法第十四条）"
+    column.save()
+    site_publish(department=site, changes=[Change("catalogue", "all")])
+    assert "批准后二十日内（预算法第十四条）" in served(site, "/xxgk/ml/")
