@@ -12,6 +12,8 @@ from django.core.management.base import CommandError
 
 from tests.monitoring.test_fetch import Handler, serve
 
+# The command looks up the page's claimed original in the database (no site here: none found).
+pytestmark = pytest.mark.django_db
 CORPUS = Path(__file__).parent / "corpus"
 CLEAN = CORPUS / "negative" / "001_notice_modern.html"
 HIJACKED = CORPUS / "positive" / "combined" / "01.html"

@@ -59,7 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = file.read_bytes()
         if self.server.cloak and "Baiduspider" in self.headers.get("User-Agent", ""):
-            body = body.replace("</body>".encode(), (SPAM_BLOCK + "</body>").encode())
+            body = body.replace(b"</body>", (SPAM_BLOCK + "</body>").encode())
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

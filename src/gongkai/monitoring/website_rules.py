@@ -220,6 +220,11 @@ def _title_near(text: str, start: int, end: int, titles: Sequence[str]) -> str |
     return None
 
 
+def _same_title(written: str, own: str) -> bool:
+    """局长 for 市科学技术局局长 is the same title; 局长 for 副局长 is not."""
+    return written == own or (own.endswith(written) and not own.endswith("副" + written))
+
+
 def find_leader_errors(
     pages: Iterable[tuple[str, str]], leaders: Sequence[LeaderSpec]
 ) -> list[str]:
@@ -237,9 +242,7 @@ def find_leader_errors(
                     )
             for match in re.finditer(re.escape(leader.name), text):
                 title = _title_near(text, match.start(), match.end(), titles)
-                if title is None or any(
-                    title == own or title in own or own.endswith(title) for own in leader.titles
-                ):
+                if title is None or any(_same_title(title, own) for own in leader.titles):
                     continue
                 snippet = text[max(0, match.start() - 10) : match.end() + 12]
                 errors.append(

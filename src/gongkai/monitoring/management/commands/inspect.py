@@ -144,6 +144,11 @@ class Command(BaseCommand):
         body, charset, meta = self._load(target, options)
         if options["site_canonical"] is not None and canonical is None:
             canonical = self._site_canonical(target, options)
+        if canonical is None and options["site_canonical"] is None:
+            claim = self._claim(body, charset, options)
+            if claim is not None:
+                canonical = claim.canonical
+                meta["claimed"] = {"path": claim.path, "how": claim.how}
         result = inspect_html(
             body,
             canonical=canonical,
@@ -205,6 +210,19 @@ class Command(BaseCommand):
             raise CommandError("请用 --department 指定站点标识。", returncode=EXIT_UNREADABLE)
         return departments.get()
 
+    def _claim(self, body: bytes, charset: str | None, options: dict[str, Any]) -> Any:
+        """Our signed page that the inspected page claims to be (gongkai-manifest tag,
+        canonical address, 发文字号/索引号/title of a published document), if any."""
+        from django.db import DatabaseError
+
+        from gongkai.monitoring.claims import claimed_page
+
+        try:
+            text = decode_html(body, charset)
+            return claimed_page(self._department(options), text)
+        except (DecodeError, CommandError, DatabaseError):
+            return None  # no site, several sites without --department, or no database
+
     def _site_canonical(self, target: str, options: dict[str, Any]) -> bytes:
         from gongkai.monitoring.canonical_source import canonical_for
 
@@ -257,6 +275,10 @@ class Command(BaseCommand):
             return
         label = {"clean": "正常", "suspicious": "可疑", "tampered": "被篡改"}[result.verdict]
         self.stdout.write(f"{target}: {label}（{result.verdict}），评分 {result.score:g}")
+        if meta.get("claimed"):
+            self.stdout.write(
+                f"  对照本站签名页面 {meta['claimed']['path']}：{meta['claimed']['how']}"
+            )
         for f in result.findings:
             if f.weight < 15:
                 continue
