@@ -27,7 +27,7 @@ from gongkai.search.backends.base import Count, IndexedText, Match, Tier
 # (walking a word in 1 of 40 documents checks ~800 rows for a page of 20).
 SORT_LIMIT = 5_000
 # When the planner expects more than this many times the cap, its estimate is taken as is.
-TRUST_ESTIMATE = 4
+TRUST_ESTIMATE = 2
 
 _METHODS = ("seqscan", "indexscan", "bitmapscan")
 
