@@ -126,7 +126,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("GONGKAI_BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = env_bool("GONGKAI_BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
 
@@ -168,6 +169,12 @@ SITE_ROOT = Path(env_str("GONGKAI_SITE_ROOT", str(DATA_DIR / "site"))).resolve()
 PUBLIC_BASE_URL = env_str("GONGKAI_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Days off are not counted; the receipt day is not counted either (条例第三十三条, 民法典第二百零一条).
 WORKDAY_COUNT_RECEIPT_DAY = env_bool("GONGKAI_COUNT_RECEIPT_DAY", False)
+# Public form submissions and status queries accepted from one address per hour (no captcha:
+# blind applicants must be able to apply).
+APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 10)
+STATUS_RATE_LIMIT = env_int("GONGKAI_STATUS_RATE_LIMIT", 30)
+# Hashing and signing suite (gongkai.core.crypto); SM2/SM3 deployments register their own.
+GONGKAI_CRYPTO = env_str("GONGKAI_CRYPTO", "ed25519-sha256")
 # Largest upload accepted (bytes).
 MAX_UPLOAD_BYTES = env_int("GONGKAI_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

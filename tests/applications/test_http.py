@@ -67,10 +67,8 @@ def test_post_without_csrf_refused(bureau):
     assert Application.objects.count() == 0
 
 
-def test_flood_from_one_address_rate_limited(bureau, client, settings, monkeypatch):
-    from gongkai.applications.views import public
-
-    monkeypatch.setattr(public, "RATE_LIMIT", 3)
+def test_flood_from_one_address_rate_limited(bureau, client, settings):
+    settings.APPLY_RATE_LIMIT = 3
     for i in range(3):
         assert client.post("/apply/", dict(FORM, token=f"t{i}")).status_code == 302
     r = client.post("/apply/", dict(FORM, token="t9"))

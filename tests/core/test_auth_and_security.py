@@ -138,3 +138,14 @@ def test_staff_css_is_served_without_a_separate_web_server(settings, tmp_path, c
     response = client.get("/static/gongkai/staff.css")
     assert response.status_code == 200
     assert b"--red" in b"".join(response.streaming_content)
+
+
+def test_client_address_behind_the_proxy(rf, settings):
+    from gongkai.core.net import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.1.2.3", REMOTE_ADDR="127.0.0.1")
+    settings.BEHIND_TLS_PROXY = False
+    assert client_ip(request) == "127.0.0.1"
+    settings.BEHIND_TLS_PROXY = True
+    # Only the entry nginx appended is trusted; the first one is whatever the client sent.
+    assert client_ip(request) == "10.1.2.3"

@@ -12,7 +12,7 @@ from ninja.errors import HttpError
 from gongkai.applications.domain.clock import ClockError, reply_clock
 from gongkai.applications.domain.fees import fee_for_applications, fee_for_pages
 from gongkai.applications.services.common import clock_for
-from gongkai.applications.views.public import QUERY_LIMIT, _over_limit, status_lookup
+from gongkai.applications.views.public import _over_limit, status_lookup
 from gongkai.core.services.calendar import get_calendar
 
 router = Router(tags=["依申请公开"])
@@ -37,7 +37,7 @@ class StatusIn(Schema):
 
 @router.post("/status", response=StatusOut, summary="凭查询码和手机/证件号后4位查询办理状态")
 def status(request: HttpRequest, payload: StatusIn) -> StatusOut:
-    if _over_limit(request, "query", QUERY_LIMIT):
+    if _over_limit(request, "query", settings.STATUS_RATE_LIMIT):
         raise HttpError(429, "查询过于频繁，请一小时后再试。")
     app = status_lookup(payload.code, payload.factor)
     if app is None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gongkai.core import crypto
 from gongkai.core.middleware import current_request
+from gongkai.core.net import client_ip
 from gongkai.core.models import AuditEntry, AuditHead, User
 
 GENESIS = "0" * 64
@@ -38,7 +39,7 @@ def _client_ip() -> str:
     request = current_request.get()
     if request is None:
         return ""
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return client_ip(request)
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,6 +4,7 @@ analysis and expiring downloads. No applicant personal data is ever shown here."
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -15,13 +16,9 @@ from gongkai.applications.models import Application, QuarterlyAnalysis
 from gongkai.applications.models.application import Delivery, IdType, PreferredForm
 from gongkai.applications.services import common, intake, records, stats
 from gongkai.applications.views.admin_pages import charts
-from gongkai.core.env import env_int
+from gongkai.core.net import client_ip
 from gongkai.core.models import Department
 
-# Submissions and status queries accepted from one address per window (no captcha: blind
-# users must be able to apply).
-RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 10)
-QUERY_LIMIT = env_int("GONGKAI_STATUS_RATE_LIMIT", 30)
 RATE_WINDOW = 3600
 
 
@@ -46,19 +43,8 @@ def render(request: HttpRequest, template: str, ctx: dict[str, Any], status: int
                          status=status)
 
 
-def _client(request: HttpRequest) -> str:
-    """The applicant's address. Behind the TLS proxy (nginx) the last X-Forwarded-For entry is
-    the one nginx added; anything before it is client-supplied and not trusted."""
-    from django.conf import settings
-
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        return forwarded.split(",")[-1].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
 def _over_limit(request: HttpRequest, kind: str, limit: int) -> bool:
-    key = f"gongkai:apply:{kind}:{_client(request)}"
+    key = f"gongkai:apply:{kind}:{client_ip(request)}"
     cache.add(key, 0, RATE_WINDOW)
     try:
         count = cache.incr(key)
@@ -80,7 +66,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     errors: dict[str, str] = {}
     token = request.POST.get("token") or secrets.token_urlsafe(24)
     if request.method == "POST":
-        if _over_limit(request, "submit", RATE_LIMIT):
+        if _over_limit(request, "submit", settings.APPLY_RATE_LIMIT):
             errors["__all__"] = (
                 "同一网络地址提交过于频繁，请一小时后再试；如确有需要，请致电本机关或到窗口提交。"
             )
@@ -120,7 +106,7 @@ def status(request: HttpRequest) -> HttpResponse:
     app = None
     error = ""
     if request.method == "POST":
-        if _over_limit(request, "query", QUERY_LIMIT):
+        if _over_limit(request, "query", settings.STATUS_RATE_LIMIT):
             error = "查询过于频繁，请一小时后再试。"
         elif not form.is_valid():
             error = "请输入回执上的查询码，以及手机号码或证件号码的后4位。"

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 
 from gongkai.core import audit
 from gongkai.core.models import User
+from gongkai.core.net import client_ip
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def _count_failure(username: str, ip: str) -> None:
 
 
 def staff_login(request: HttpRequest, *, username: str, password: str) -> LoginResult:
-    ip = str(request.META.get("REMOTE_ADDR", ""))
+    ip = client_ip(request)
     minutes = settings.LOGIN_LOCK_SECONDS // 60
     if _locked(username, ip):
         return LoginResult(None, f"登录失败次数过多，请 {minutes} 分钟后再试，或联系系统管理员。")
