@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from gongkai.core import crypto
 from gongkai.core.middleware import current_request
-from gongkai.core.net import client_ip
 from gongkai.core.models import AuditEntry, AuditHead, User
+from gongkai.core.net import client_ip
 
 GENESIS = "0" * 64
 

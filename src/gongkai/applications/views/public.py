@@ -16,8 +16,8 @@ from gongkai.applications.models import Application, QuarterlyAnalysis
 from gongkai.applications.models.application import Delivery, IdType, PreferredForm
 from gongkai.applications.services import common, intake, records, stats
 from gongkai.applications.views.admin_pages import charts
-from gongkai.core.net import client_ip
 from gongkai.core.models import Department
+from gongkai.core.net import client_ip
 
 RATE_WINDOW = 3600
 
