@@ -64,3 +64,26 @@ def test_every_finding_type_and_verdict_is_documented() -> None:
     ]
     for name in [*types, "clean", "suspicious", "tampered"]:
         assert f"`{name}`" in DOC, name
+
+
+def test_every_monitor_option_item_and_new_finding_is_documented() -> None:
+    from gongkai.monitoring.management.commands.monitor import Command as Monitor
+    from gongkai.monitoring.models import VetoItem, VetoStatus
+    from gongkai.monitoring.services import TYPE_LABELS
+
+    parser = Monitor().create_parser("gongkai", "monitor")
+    subparsers = next(a for a in parser._actions if a.dest == "action")
+    for name, sub in subparsers.choices.items():  # type: ignore[attr-defined]
+        assert f"gongkai monitor {name}" in DOC, name
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert f"`{option}" in DOC or f"[{option}" in DOC, option
+    for item in VetoItem:
+        assert f"`{item.value}`" in DOC and item.label in DOC, item
+    for status in VetoStatus:
+        assert f"`{status.value}`" in DOC, status
+    for kind in TYPE_LABELS:
+        assert f"`{kind}`" in DOC, kind
+    for job in ("monitor_sites", "evaluate_veto_items", "probe_home_pages", "inspect_pages"):
+        assert f"`{job}`" in DOC, job

@@ -133,7 +133,9 @@ def _evidence_bytes(tree: Any, problem: Any) -> bytes:
     return b""
 
 
-def _file_result(department: Department, problem: Any, data: bytes) -> tuple[Result, str]:
+def _file_result(
+    department: Department, problem: Any, data: bytes, base_url: str
+) -> tuple[Result, str]:
     """The finding for one file problem, with the detector's view of the altered page compared
     with the signed one (read after the restore: the served file is the signed file again)."""
     kind, weight, label = FILE_WEIGHTS.get(problem.kind, ("file_changed", 60.0, problem.kind))
@@ -144,7 +146,9 @@ def _file_result(department: Department, problem: Any, data: bytes) -> tuple[Res
         return combine([finding]), ""
     signed = canonical_for(department, "/" + problem.path) if problem.kind == "changed" else None
     canonical = _text(signed) if signed else None
-    found = inspect_html(data, canonical=canonical, own_names=_names(department))
+    found = inspect_html(
+        data, canonical=canonical, own_names=_names(department), base_url=base_url + "/"
+    )
     served_text = _text(data)
     diff = ""
     if canonical is not None and served_text is not None:
@@ -312,7 +316,7 @@ def monitor_site(
     # (c) incidents: files (compared with the restored, signed page), then what clients received
     file_incidents = []
     for problem in before.problems[:MAX_FILE_INCIDENTS]:
-        result, diff = _file_result(department, problem, tampered[problem.path])
+        result, diff = _file_result(department, problem, tampered[problem.path], info.base_url)
         saved = inspection_record(
             department=department,
             url=f"{info.base_url}/{problem.path}",

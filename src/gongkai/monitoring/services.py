@@ -42,9 +42,48 @@ class Inspected:
     incident: Incident | None
 
 
+# Finding types in the words staff use (the detector's own names stay in the JSON).
+TYPE_LABELS = {
+    "gambling": "博彩内容",
+    "porn": "色情内容",
+    "pinyin_run": "正文被改写为拼音",
+    "char_pinyin": "字(拼音)改写",
+    "trad_simp_mix": "繁简混排",
+    "hidden_link": "暗链",
+    "hidden_iframe": "隐藏框架",
+    "external_iframe": "外站框架",
+    "foreign_canonical": "页面地址被指向外站",
+    "link_block": "外链块",
+    "external_link": "外部链接",
+    "external_script": "外部脚本",
+    "redirect": "跳转",
+    "cloaking": "针对搜索引擎的差异内容",
+    "script_injection": "脚本注入",
+    "obfuscated_script": "混淆脚本",
+    "keyword_stuffing": "关键词堆砌",
+    "name_replaced": "机关名称被替换",
+    "own_name_missing": "页面不含本机关名称",
+    "title_mismatch": "标题被替换",
+    "undecodable": "无法解码",
+    "pinyin_rewrite": "正文被改写为拼音",
+    "link_block_appended": "被追加链接块",
+    "content_removed": "内容被删除",
+    "other_edit": "其他改动",
+    "file_changed": "文件被修改",
+    "file_added": "植入文件",
+    "file_missing": "文件缺失",
+    "manifest_invalid": "签名清单被篡改",
+}
+VERDICT_LABELS = {"clean": "正常", "suspicious": "可疑", "tampered": "被篡改"}
+
+
+def type_label(kind: str) -> str:
+    return TYPE_LABELS.get(kind, kind)
+
+
 def _summary(result: Result) -> str:
-    kinds = "、".join(dict.fromkeys(f.type for f in result.findings if f.weight >= 15))
-    return f"{result.verdict}（{result.score:g} 分）：{kinds}"[:300]
+    kinds = "、".join(dict.fromkeys(type_label(f.type) for f in result.findings if f.weight >= 15))
+    return f"{VERDICT_LABELS[result.verdict]}（{result.score:g} 分）：{kinds}"[:300]
 
 
 @transaction.atomic

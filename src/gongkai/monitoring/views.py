@@ -186,7 +186,12 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Incident, pk=pk, department=_department(request))
     allowed = services.TRANSITIONS[item.status] if _user(request).has_role(*ROLES) else set()
     actions = [(key, label) for key, label in ACTIONS.items() if key in allowed]
-    return render(request, "monitoring/incident.html", {"incident": item, "actions": actions})
+    evidence = [{**f, "label": services.type_label(str(f.get("type", "")))} for f in item.evidence]
+    return render(
+        request,
+        "monitoring/incident.html",
+        {"incident": item, "actions": actions, "evidence": evidence},
+    )
 
 
 @login_required
