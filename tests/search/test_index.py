@@ -238,3 +238,20 @@ def test_very_common_words_get_an_approximate_count(bureau, monkeypatch):
 def test_a_query_in_traditional_characters_finds_the_document(corpus):
     results = search_query(SearchQuery(department_id=corpus.pk, text="知識產權保護辦法"))
     assert keys(results)[0] == "ip-rules"
+
+
+def test_a_page_beyond_the_last_says_so(corpus):
+    results = search_query(SearchQuery(department_id=corpus.pk, text="知识产权", page=9))
+    assert results.hits == [] and results.total == 4
+    assert "没有第 9 页" in results.notice
+
+
+def test_only_the_first_thousand_results_can_be_paged(bureau, monkeypatch):
+    from gongkai.search import services
+
+    monkeypatch.setattr(services, "MAX_RESULTS", 3)
+    for i in range(5):
+        search_index(make_doc(bureau.pk, f"m{i}", f"科技通知{i}"))
+    results = search_query(SearchQuery(department_id=bureau.pk, text="科技", page_size=2))
+    assert results.total == 5 and results.last_page == 2
+    assert "仅可翻阅前 3 条" in results.notice

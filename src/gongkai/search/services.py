@@ -7,7 +7,6 @@ failed publish leaves no index entry behind.
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 
 from django.db import transaction
 
@@ -289,12 +288,16 @@ def search_query(query: SearchQuery) -> SearchResults:
     results.total = total.value
     results.approximate = total.approximate
     relevance = query.order == "relevance" and bool(terms)
+    notices = []
     if total.approximate:
-        results.notice = "检索词出现在大量文件中，结果条数为估计值；可增加关键词或筛选条件缩小范围。"
+        notices.append("检索词出现在大量文件中，结果条数为估计值。")
     reachable = min(total.value, MAX_RESULTS)
     results.last_page = max(1, math.ceil(reachable / query.page_size))
-    if total.value > MAX_RESULTS and not results.notice:
-        results.notice = f"仅可翻阅前 {MAX_RESULTS} 条结果；请增加关键词或筛选条件缩小范围。"
+    if total.value > MAX_RESULTS:
+        notices.append(f"仅可翻阅前 {MAX_RESULTS} 条结果，请增加关键词或筛选条件缩小范围。")
+    if query.page > results.last_page:
+        notices.append(f"没有第 {query.page} 页：结果共 {results.last_page} 页。")
+    results.notice = "".join(notices)
     if query.page > results.last_page:
         return results
     ords, title_ords = _page_ords(match, total, query, relevance)
@@ -303,6 +306,3 @@ def search_query(query: SearchQuery) -> SearchResults:
     results.hits = [_hit(entries[o], marks, o in title_ords) for o in ords if o in entries]
     return results
 
-
-def with_page(query: SearchQuery, page: int) -> SearchQuery:
-    return replace(query, page=page)
