@@ -255,3 +255,19 @@ def test_only_the_first_thousand_results_can_be_paged(bureau, monkeypatch):
     results = search_query(SearchQuery(department_id=bureau.pk, text="科技", page_size=2))
     assert results.total == 5 and results.last_page == 2
     assert "仅可翻阅前 3 条" in results.notice
+
+
+def test_newest_first_walk_and_sorted_read_give_the_same_page(bureau):
+    """PostgreSQL reads a page either by walking the date index (many matches) or by sorting
+    the GIN matches (few); a wrong guess about which must not change the results."""
+    from gongkai.search.backends import Count, Match, Tier, get_backend
+
+    for i in range(30):
+        search_index(make_doc(bureau.pk, f"w{i}", f"通知{i}", body="专利" if i % 3 else "其他",
+                              publish_date=date(2020, 1 + i % 12, 1 + i)))
+    backend = get_backend()
+    match = Match(bureau.pk, ("专利",), ())
+    for tier in (Tier.ALL, Tier.REST):
+        walked = backend.fetch(match.with_tier(tier), 2, 7, Count(10**6, approximate=True))
+        sorted_ = backend.fetch(match.with_tier(tier), 2, 7, Count(20))
+        assert walked == sorted_ and len(walked) == 7

@@ -19,7 +19,7 @@ here is chosen by us from the (capped) count, not by the planner's estimate:
 import json
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
 from gongkai.search.backends.base import Count, IndexedText, Match, Tier
 
@@ -28,6 +28,8 @@ from gongkai.search.backends.base import Count, IndexedText, Match, Tier
 SORT_LIMIT = 5_000
 # When the planner expects more than this many times the cap, its estimate is taken as is.
 TRUST_ESTIMATE = 2
+# A newest-first walk that has not filled its page by then gives way to reading and sorting.
+WALK_TIMEOUT_MS = 40
 
 _METHODS = ("seqscan", "indexscan", "bitmapscan")
 
@@ -112,20 +114,44 @@ class PostgresBackend:
                 [*params, cap + 1],
             )
             counted = int(cursor.fetchone()[0])
+            _plan(cursor)
         if counted <= cap:
             return Count(counted)
         return Count(max(cap + 1, planned) if estimate else cap + 1, approximate=True)
 
     def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
         condition, params = _condition(match)
+        sql = (
+            f"SELECT ord FROM search_terms WHERE {condition} "  # noqa: S608
+            "ORDER BY ord DESC LIMIT %s OFFSET %s"
+        )
         with transaction.atomic(), connection.cursor() as cursor:
-            if count.approximate or count.value > SORT_LIMIT:
-                _plan(cursor, "seqscan", "bitmapscan")
-            else:
+            try:
+                if count.approximate or count.value > SORT_LIMIT:
+                    walked = _walk(cursor, sql, [*params, limit, offset])
+                    if walked is not None:
+                        return walked
                 _plan(cursor, "seqscan", "indexscan")
-            cursor.execute(
-                f"SELECT ord FROM search_terms WHERE {condition} "  # noqa: S608
-                "ORDER BY ord DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            return [int(row[0]) for row in cursor.fetchall()]
+                cursor.execute(sql, [*params, limit, offset])
+                return [int(row[0]) for row in cursor.fetchall()]
+            finally:
+                _plan(cursor)
+
+
+def _walk(cursor: Any, sql: str, params: list[Any]) -> list[int] | None:
+    """Newest first along the `ord` index, or None if that took longer than WALK_TIMEOUT_MS.
+
+    The walk is fast only if the words really are common. A planner estimate can be far off
+    (two common words that seldom meet); then the walk would read the whole table, so it gets a
+    time limit and the caller sorts the GIN matches instead."""
+    try:
+        with transaction.atomic():  # a savepoint: the cancelled statement rolls back alone
+            _plan(cursor, "seqscan", "bitmapscan")
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)",
+                           [str(WALK_TIMEOUT_MS)])
+            cursor.execute(sql, params)
+            rows = [int(row[0]) for row in cursor.fetchall()]
+            cursor.execute("RESET statement_timeout")
+            return rows
+    except OperationalError:
+        return None
