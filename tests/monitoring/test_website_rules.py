@@ -58,7 +58,10 @@ def test_five_news_columns_stale_two_weeks_fail_four_are_a_risk() -> None:
 def test_notice_columns_six_months_and_ten_long_stale() -> None:
     old = TODAY.replace(month=5, day=1)  # more than 6 months before 26 Nov
     notices = [ColumnState(f"通知公告{i}", old, 2) for i in range(5)]
-    assert assess_columns(notices, today=TODAY).status == "fail"
+    result = assess_columns(notices, today=TODAY)
+    assert result.status == "fail"
+    ancient_notice = assess_columns([ColumnState("政策文件", dt.date(2024, 1, 1), 1)], today=TODAY)
+    assert len(ancient_notice.evidence) == 1  # one line per column, though it is stale twice
     recent = TODAY.replace(month=7, day=1)
     assert assess_columns([ColumnState("政策文件", recent, 2)], today=TODAY).status == "pass"
     ancient = [ColumnState(f"机构职能{i}", dt.date(2024, 1, 1), 1) for i in range(10)]

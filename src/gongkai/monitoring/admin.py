@@ -2,7 +2,15 @@
 
 from django.contrib import admin
 
-from gongkai.monitoring.models import Incident, InspectionCheck, MonitoredPage, Probe
+from gongkai.monitoring.models import (
+    Incident,
+    InspectionCheck,
+    Leader,
+    MonitoredPage,
+    MonitorRun,
+    Probe,
+    VetoCheck,
+)
 
 
 @admin.register(MonitoredPage)
@@ -42,3 +50,24 @@ class IncidentAdmin(admin.ModelAdmin):
         "closed_at",
         "closed_by",
     ]
+
+
+@admin.register(Leader)
+class LeaderAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "typos", "department", "order", "active"]
+    list_filter = ["department", "active"]
+    list_editable = ["order", "active"]
+
+
+@admin.register(MonitorRun)
+class MonitorRunAdmin(admin.ModelAdmin):
+    list_display = ["started_at", "department", "summary", "ok_after", "incidents"]
+    list_filter = ["department", "ok_after"]
+    readonly_fields = [f.name for f in MonitorRun._meta.fields]
+
+
+@admin.register(VetoCheck)
+class VetoCheckAdmin(admin.ModelAdmin):
+    list_display = ["checked_at", "department", "item", "status", "summary"]
+    list_filter = ["department", "item", "status"]
+    readonly_fields = [f.name for f in VetoCheck._meta.fields]

@@ -118,7 +118,8 @@ def assess_columns(columns: Sequence[ColumnState], *, today: dt.date) -> Assessm
             for bucket, line in _column_status(col, today):
                 buckets[bucket].append(line)
     news, notice, long_, near = (buckets[k] for k in ("news", "notice", "long", "near"))
-    evidence = news + notice + long_ + near
+    named = {line.split("（")[0] for line in news + notice}
+    evidence = news + notice + [ln for ln in long_ if ln.split("：")[0] not in named] + near
     counts = (
         f"动态类 {len(news)} 个超过 2 周、通知公告/政策类 {len(notice)} 个超过 6 个月、"
         f"{len(long_)} 个超过 1 年未更新"
