@@ -44,12 +44,19 @@ class _Site(ThreadingHTTPServer):
     daemon_threads = True
     root: Path
     cloak: bool
+    referer_cloak: bool = False
+    loop: bool = False
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Site
 
     def do_GET(self) -> None:
+        if self.server.loop:
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.end_headers()
+            return
         rel = self.path.split("?")[0].lstrip("/")
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
@@ -58,7 +65,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         body = file.read_bytes()
-        if self.server.cloak and "Baiduspider" in self.headers.get("User-Agent", ""):
+        crawler = "Baiduspider" in self.headers.get("User-Agent", "")
+        from_search = "baidu.com" in self.headers.get("Referer", "")
+        if (self.server.cloak and crawler) or (self.server.referer_cloak and from_search):
             body = body.replace(b"</body>", (SPAM_BLOCK + "</body>").encode())
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -148,6 +157,21 @@ def test_content_served_only_to_baiduspider_is_reported_as_cloaking(bureau, live
     assert "开云体育" in incident.diff
     assert "Web 服务器" in incident.restore["note"]
     assert Incident.objects.filter(status="open").count() == len(report.incidents)
+
+
+def test_spam_only_for_visitors_from_a_search_engine_is_cloaking(bureau, live_site) -> None:  # type: ignore[no-untyped-def]
+    live_site.referer_cloak = True
+    report = monitor_site(department=bureau, base_url=base(live_site))
+    assert report.incidents
+    assert all("从搜索引擎进入的访客" in i.url for i in report.incidents)
+    assert all("cloaking" in {f["type"] for f in i.evidence} for i in report.incidents)
+
+
+def test_redirect_loop_is_a_recorded_error(bureau, live_site) -> None:  # type: ignore[no-untyped-def]
+    live_site.loop = True
+    report = monitor_site(department=bureau, base_url=base(live_site))
+    assert report.incidents == []
+    assert all("重定向超过" in r["error"] for r in report.run.fetches)
 
 
 def test_unreachable_site_is_recorded_not_a_crash(bureau) -> None:  # type: ignore[no-untyped-def]
