@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from gongkai.core.models import Department
 from gongkai.search import ratelimit
@@ -50,7 +50,7 @@ def _pages(current: int, last: int) -> list[int]:
     return sorted({1, last, *range(max(1, current - 3), min(last, current + 3) + 1)})
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     department = department_for(request)
     if department is None:
