@@ -262,3 +262,39 @@ def test_unknown_change_format_is_refused_in_chinese(bureau):
     site_rebuild(department=bureau)
     with pytest.raises(PublishError, match="无法识别的变更"):
         site_publish(department=bureau, changes=["document-1"])
+
+
+def test_publish_on_commit_waits_for_the_transaction(
+    bureau, fake_docs, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from gongkai.publishing.service import site_publish_on_commit
+
+    fake_docs.add(1, "旧文件")
+    site_rebuild(department=bureau)
+    fake_docs.add(2, "提交后才发布的文件")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        site_publish_on_commit(department=bureau, changes=[Change("document", 2)])
+        assert not (tree(bureau) / "xxgk/wj/2.html").exists()
+    assert "提交后才发布的文件" in read(bureau, "xxgk/wj/2.html")
+
+
+def test_cli_build_publish_status_and_key(bureau, fake_docs, capsys):
+    call_command("site", "build")
+    assert "全站重建完成，第 1 版" in capsys.readouterr().out
+    fake_docs.add(9, "命令行发布的文件")
+    call_command("site", "publish", "document:9")
+    assert "已发布第 2 版" in capsys.readouterr().out
+    assert "命令行发布的文件" in read(bureau, "xxgk/wj/9.html")
+    call_command("site", "status")
+    out = capsys.readouterr().out
+    assert "第 2 版" in out and "增量发布" in out
+    call_command("site", "key")
+    assert "BEGIN PUBLIC KEY" in capsys.readouterr().out
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="格式不对"):
+        call_command("site", "publish", "document9")
+    with pytest.raises(CommandError, match="没有标识为"):
+        call_command("site", "--site", "nosuch", "status")
