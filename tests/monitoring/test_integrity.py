@@ -3,6 +3,7 @@ server that shows search engines different content is reported as cloaking."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,10 +13,11 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from gongkai.core import todos
 from gongkai.core.models import AuditEntry, User
 from gongkai.core.permissions import PermissionDenied
 from gongkai.monitoring.integrity import MonitorError, monitor_site
-from gongkai.monitoring.models import Incident, MonitorRun
+from gongkai.monitoring.models import Incident, MonitorRun, VetoCheck
 from gongkai.publishing.service import site_dir, site_rebuild, site_verify
 from gongkai.publishing.site import site_info
 
@@ -137,6 +139,12 @@ def test_tampered_file_is_detected_recorded_and_restored(bureau, live_site) -> N
     run = MonitorRun.objects.get()
     assert run.ok_after and "已自动恢复" in run.summary
     assert AuditEntry.objects.filter(action="publishing.restore").exists()
+    # 信息安全 fails at once (open tampering incidents) and is an urgent to-do of the office
+    security = VetoCheck.objects.get(item="security")
+    assert security.status == "fail"
+    titles = [t.title for t in todos.collect(office(bureau), dt.date(2026, 11, 26))]
+    assert "网站检查单项否决：信息安全（篡改/暗链/博彩）" in titles
+    assert any(t.startswith("页面被篡改") for t in titles)
     assert AuditEntry.objects.filter(action="monitoring.incident.open").count() == len(
         report.incidents
     )

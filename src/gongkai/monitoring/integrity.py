@@ -391,6 +391,9 @@ def _finish(
     run.summary = "；".join(parts)[:300]
     run.finished_at = timezone.now()
     run.save()
+    from gongkai.monitoring.veto import security_record
+
+    security_record(run.department)
     audit.record(
         actor=actor,
         action="monitoring.run",

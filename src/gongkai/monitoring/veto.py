@@ -267,6 +267,20 @@ def veto_checks_run(
     return saved  # a failing item is an urgent to-do (todos.failing_veto_items)
 
 
+def security_record(department: Department) -> VetoCheck:
+    """Re-evaluate 信息安全 right after an integrity run, so the dashboard and the to-dos do not
+    wait for the morning evaluation."""
+    result = check_security(department, timezone.localdate())
+    return VetoCheck.objects.create(
+        department=department,
+        item=VetoItem.SECURITY,
+        status=result.status,
+        summary=result.summary[:300],
+        evidence=result.evidence[:200],
+        checked_at=timezone.now(),
+    )
+
+
 def latest(department: Department) -> dict[str, VetoCheck]:
     """The latest evaluation of each item."""
     out: dict[str, VetoCheck] = {}
