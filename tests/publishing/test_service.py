@@ -298,3 +298,15 @@ def test_cli_build_publish_status_and_key(bureau, fake_docs, capsys):
         call_command("site", "publish", "document9")
     with pytest.raises(CommandError, match="没有标识为"):
         call_command("site", "--site", "nosuch", "status")
+
+
+def test_top_navigation_marks_exactly_one_current_section(bureau):
+    site_rebuild(department=bureau)
+    apply_page = read(bureau, "xxgk/ysqgk/index.html")
+    nav = apply_page.split('aria-label="主导航"')[1].split("</nav>")[0]
+    assert nav.count("aria-current") == 1
+    assert 'href="/xxgk/ysqgk/" aria-current="page"' in nav
+    guide_nav = (
+        read(bureau, "xxgk/zn/index.html").split('aria-label="主导航"')[1].split("</nav>")[0]
+    )
+    assert 'href="/xxgk/" aria-current="true"' in guide_nav

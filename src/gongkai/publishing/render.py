@@ -33,12 +33,15 @@ def render_template(
     site: SiteInfo, template: str, path: str, context: dict[str, Any], *, key_id: str = ""
 ) -> str:
     env = environment()
+    nav = navigation(site)
+    matches = [i.url for i in nav if path == i.url or (i.url != "/" and path.startswith(i.url))]
     ctx = {
         "site": site,
         "page_path": path,
         "canonical": site.url(path),
         "manifest_ref": manifest_reference(site, path, key_id) if key_id else "",
-        "nav": navigation(site),
+        "nav": nav,
+        "nav_active": max(matches, key=len, default=""),
         "dynamic": False,
         **context,
     }
