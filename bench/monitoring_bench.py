@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import publishing_bench as pb  # noqa: E402
+import publishing_bench as pb
 
 
 def main() -> None:
