@@ -162,6 +162,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it before `collectstatic` has run
 MEDIA_ROOT = DATA_DIR / "media"
 # Where the published public site lives: builds/<id>/ plus a "current" link switched atomically.
 SITE_ROOT = Path(env_str("GONGKAI_SITE_ROOT", str(DATA_DIR / "site"))).resolve()
