@@ -1,4 +1,4 @@
-"""A real browser: a drafter drafts a notice, it is returned once (退文), corrected, passes the
+"""A real chromium: a drafter drafts a notice, it is returned once (退文), corrected, passes the
 chain, goes live on the portal, is found in the 公文数据库, then repealed — and the public page
 shows the banner. Screenshots at desktop and phone widths go to $SCREENSHOT_DIR."""
 
@@ -16,6 +16,7 @@ from gongkai.core.demo import DEMO_PASSWORD
 from gongkai.documents.catalogue import catalogue_seed
 from gongkai.publishing import hosts
 from gongkai.publishing.service import site_rebuild
+from tests.conftest import DESKTOP, PHONE
 
 # available_apps = every installed app: the flush after each test then truncates with CASCADE,
 # which PostgreSQL needs because the search index keeps a raw table referencing its entries.
@@ -24,10 +25,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
 ]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 class _Server(ThreadingMixIn, WSGIServer):
@@ -65,18 +62,6 @@ def portal(bureau):
     hosts.clear()
 
 
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("需要 /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
 def shot(page, name):
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
@@ -84,8 +69,8 @@ def shot(page, name):
         page.screenshot(path=str(Path(folder) / f"documents-{name}.png"), full_page=True)
 
 
-def staff_page(browser, live_server, username, viewport=DESKTOP):
-    page = browser.new_context(viewport=viewport).new_page()
+def staff_page(chromium, live_server, username, viewport=DESKTOP):
+    page = chromium.new_context(viewport=viewport).new_page()
     page.goto(f"{live_server.url}/staff/login/")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(DEMO_PASSWORD)
@@ -99,9 +84,9 @@ def act(page, label):
     page.wait_for_load_state()
 
 
-def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, browser):
+def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, chromium):
     # The drafter drafts a notice and forgets the attribute at first: the form says so on submit.
-    drafter = staff_page(browser, live_server, "drafter")
+    drafter = staff_page(chromium, live_server, "drafter")
     drafter.goto(f"{live_server.url}/staff/documents/new/")
     drafter.get_by_label("标题").fill("关于开展2026年度科技创新券兑付工作的通知")
     drafter.get_by_label("发文字号").fill("示科发[2026]88号")
@@ -123,7 +108,7 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, brows
     assert "待处室负责人审核" in drafter.content()
 
     # The division head returns it once with a reason.
-    head = staff_page(browser, live_server, "head")
+    head = staff_page(chromium, live_server, "head")
     head.get_by_role("link", name=re.compile("科技创新券兑付")).first.click()
     head.get_by_label("退文理由").fill("请写明兑付申请的截止时间。")
     head.get_by_role("button", name="退文", exact=True).click()
@@ -141,11 +126,11 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, brows
 
     head.goto(detail_url)
     act(head, "处室负责人审核通过")
-    secrecy = staff_page(browser, live_server, "secrecy")
+    secrecy = staff_page(chromium, live_server, "secrecy")
     secrecy.goto(detail_url)
     shot(secrecy, "detail-secrecy-1280")
     act(secrecy, "保密审查通过")
-    office = staff_page(browser, live_server, "office")
+    office = staff_page(chromium, live_server, "office")
     office.goto(detail_url)
     act(office, "办公室签发")
     assert "已签发并在门户网站公开" in office.content()
@@ -154,7 +139,7 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, brows
     assert "退文" in history and "办公室签发" in history
 
     # The public finds it in the 公文数据库 and opens it.
-    public = browser.new_context(viewport=DESKTOP).new_page()
+    public = chromium.new_context(viewport=DESKTOP).new_page()
     public.goto(portal + "/gwk/")
     shot(public, "gwk-1280")
     public.get_by_role("link", name="关于开展2026年度科技创新券兑付工作的通知").click()
@@ -163,7 +148,7 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, brows
     assert public.locator(".gk-banner").count() == 0
     doc_url = public.url
     shot(public, "document-1280")
-    phone = browser.new_context(viewport=PHONE).new_page()
+    phone = chromium.new_context(viewport=PHONE).new_page()
     phone.goto(doc_url)
     shot(phone, "document-390")
     phone.goto(portal + "/gwk/")
@@ -183,9 +168,9 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, brows
     shot(public, "document-repealed-1280")
 
 
-def test_staff_document_pages_at_phone_width(bureau, live_server, browser, draft):
+def test_staff_document_pages_at_phone_width(bureau, live_server, chromium, draft):
     draft(title="手机上查看的公文", body="<p>联系人手机13912345678。</p>")
-    page = staff_page(browser, live_server, "drafter", viewport=PHONE)
+    page = staff_page(chromium, live_server, "drafter", viewport=PHONE)
     page.goto(f"{live_server.url}/staff/documents/")
     shot(page, "list-390")
     page.get_by_role("link", name="手机上查看的公文").click()

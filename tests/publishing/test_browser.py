@@ -13,13 +13,6 @@ from gongkai.publishing.service import site_rebuild
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 
 
 class _Server(ThreadingMixIn, WSGIServer):
@@ -53,18 +46,6 @@ def portal(bureau, settings):
     server.shutdown()
 
 
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("需要 /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
 def shot(page, name):
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
@@ -72,8 +53,8 @@ def shot(page, name):
         page.screenshot(path=str(Path(folder) / f"publishing-{name}.png"), full_page=True)
 
 
-def test_desktop_home_and_xxgk_sections(portal, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_desktop_home_and_xxgk_sections(portal, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(portal + "/")
@@ -103,8 +84,8 @@ def test_desktop_home_and_xxgk_sections(portal, browser):
     assert errors == []
 
 
-def test_font_size_switch_is_remembered(portal, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_font_size_switch_is_remembered(portal, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(portal + "/xxgk/zn/")
     size = lambda: page.evaluate(  # noqa: E731
         "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
@@ -120,8 +101,8 @@ def test_font_size_switch_is_remembered(portal, browser):
     assert size() == before
 
 
-def test_keyboard_reaches_skip_link_first_and_it_moves_focus_to_main(portal, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_keyboard_reaches_skip_link_first_and_it_moves_focus_to_main(portal, chromium):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(portal + "/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
@@ -134,8 +115,8 @@ def test_keyboard_reaches_skip_link_first_and_it_moves_focus_to_main(portal, bro
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_phone_width_has_no_horizontal_scroll(portal, browser):
-    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+def test_phone_width_has_no_horizontal_scroll(portal, chromium):
+    page = chromium.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     for path, name in (("/", "home-390"), ("/xxgk/zn/", "guide-390"), ("/xxgk/", "xxgk-390")):
         page.goto(portal + path)
         width = page.evaluate("document.documentElement.scrollWidth")

@@ -22,13 +22,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
 ]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 
 
 class _Server(ThreadingMixIn, WSGIServer):
@@ -65,18 +58,6 @@ def portal(bureau):
     hosts.clear()
 
 
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("需要 /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
 def shot(page, name, full_page=True):
     folder = os.environ.get("SCREENSHOT_DIR")
     if folder:
@@ -84,9 +65,9 @@ def shot(page, name, full_page=True):
         page.screenshot(path=str(Path(folder) / f"reports-{name}.png"), full_page=full_page)
 
 
-def test_published_report_reads_like_the_official_tables(portal, browser):
+def test_published_report_reads_like_the_official_tables(portal, chromium):
     for width, height, name in ((1280, 900, "desktop"), (390, 844, "phone")):
-        page = browser.new_page(viewport={"width": width, "height": height})
+        page = chromium.new_page(viewport={"width": width, "height": height})
         errors = []
         page.on("console", lambda m, e=errors: e.append(m.text) if m.type == "error" else None)
         page.goto(portal + "/xxgk/nb/")
@@ -113,7 +94,7 @@ def test_published_report_reads_like_the_official_tables(portal, browser):
         page.close()
 
 
-def test_leader_sees_statistics_charts(bureau, live_server, browser):
+def test_leader_sees_statistics_charts(bureau, live_server, chromium):
     for n, kind in enumerate(["natural_person", "commercial", "research"]):
         application(
             bureau,
@@ -124,7 +105,7 @@ def test_leader_sees_statistics_charts(bureau, live_server, browser):
         )
     demo.load(bureau, today=dt.date(2026, 11, 26))
     portal = live_server.url
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     errors = []
     # htmx (loaded by the shared staff layout) trips the CSP with its indicator style; only
     # errors of this page's own scripts count here, and every asset must load.
@@ -160,10 +141,10 @@ def test_leader_sees_statistics_charts(bureau, live_server, browser):
     shot(page, "staff-report-2025")
 
 
-def test_office_enters_last_years_numbers_in_the_official_tables(bureau, live_server, browser):
+def test_office_enters_last_years_numbers_in_the_official_tables(bureau, live_server, chromium):
     from gongkai.reports.models import ImportedYear
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(live_server.url + "/staff/login/")
     page.get_by_label("用户名").fill("office")
     page.get_by_label("密码").fill(DEMO_PASSWORD)
