@@ -148,6 +148,15 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, chrom
     assert public.locator(".gk-banner").count() == 0
     doc_url = public.url
     shot(public, "document-1280")
+    # …and through full-text search, by words and by its 发文字号 in other brackets.
+    public.goto(portal + "/")
+    public.get_by_role("searchbox").first.fill("科技创新券 兑付")
+    public.get_by_role("searchbox").first.press("Enter")
+    public.wait_for_load_state()
+    assert public.get_by_role("link", name="关于开展2026年度科技创新券兑付工作的通知").is_visible()
+    shot(public, "search-1280")
+    public.goto(portal + "/search/?q=" + "示科发(2026)88号")
+    assert public.url == doc_url  # an exact 发文字号 goes straight to the document
     phone = chromium.new_context(viewport=PHONE).new_page()
     phone.goto(doc_url)
     shot(phone, "document-390")
