@@ -1,4 +1,4 @@
-"""Demo content: about 300 documents of 示例市科学技术局 since 2008 (gongkai.documents.demo_content),
+"""Demo content: about 380 documents of 示例市科学技术局 since 2008 (gongkai.documents.demo_content),
 the catalogue and taxonomy, a few documents in the review chain, non-public documents for the
 yearly review. Idempotent: records are keyed by title; a second run adds nothing.
 
