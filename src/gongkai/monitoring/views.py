@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.core.models import Department, User
+from gongkai.core.models import Department
 from gongkai.core.permissions import PermissionDenied
+from gongkai.core.views.staff import staff_department, staff_user
 from gongkai.monitoring import services, veto
 from gongkai.monitoring.claims import claimed_page
 from gongkai.monitoring.detector import DecodeError, decode_html, inspect_html
@@ -34,17 +35,8 @@ ACTIONS = {
 }
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 — login_required guarantees it
-    return user
 
 
-def _department(request: HttpRequest) -> Department:
-    department = _user(request).department
-    if department is None:
-        raise Http404("您的账号未归属任何机关。")
-    return department
 
 
 def _veto_cards(department: Department) -> list[dict]:
@@ -67,7 +59,7 @@ def _veto_cards(department: Department) -> list[dict]:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    department = _department(request)
+    department = staff_department(request)
     today = timezone.localdate()
     homes = MonitoredPage.objects.filter(department=department, active=True, is_home=True)
     return render(
@@ -81,7 +73,7 @@ def index(request: HttpRequest) -> HttpResponse:
             )[:100],
             "checks": InspectionCheck.objects.filter(department=department)[:20],
             "availability": [(p, services.availability(p, week_end=today)) for p in homes],
-            "can_act": _user(request).has_role(*ROLES),
+            "can_act": staff_user(request).has_role(*ROLES),
         },
     )
 
@@ -91,7 +83,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def run(request: HttpRequest) -> HttpResponse:
     """立即运行完整性监测: the same service as the periodic job and `gongkai monitor run`."""
     try:
-        report = monitor_site(department=_department(request), actor=_user(request))
+        report = monitor_site(department=staff_department(request), actor=staff_user(request))
     except (MonitorError, PermissionDenied) as exc:
         messages.error(request, str(exc))
         return redirect("monitoring:index")
@@ -106,8 +98,8 @@ def checks(request: HttpRequest) -> HttpResponse:
     """重新评估单项否决指标 (optionally fetching external links, bounded)."""
     try:
         saved = veto.veto_checks_run(
-            department=_department(request),
-            actor=_user(request),
+            department=staff_department(request),
+            actor=staff_user(request),
             external_links=request.POST.get("external") == "1",
         )
     except PermissionDenied as exc:
@@ -143,9 +135,9 @@ def _inspect_input(request: HttpRequest) -> tuple[str, bytes, str | None, str | 
 def inspect(request: HttpRequest) -> HttpResponse:
     """Inspect a pasted URL or an uploaded page now (the same fetch, detector and service as the
     periodic job); a page that claims to be one of ours is compared with that signed page."""
-    if not _user(request).has_role(*ROLES):
+    if not staff_user(request).has_role(*ROLES):
         raise Http404
-    department = _department(request)
+    department = staff_department(request)
     try:
         label, body, charset, base_url = _inspect_input(request)
     except FetchError as exc:
@@ -171,7 +163,7 @@ def inspect(request: HttpRequest) -> HttpResponse:
         content=body,
         compared_with_canonical=claim is not None,
         diff=unified_diff(canonical, text) if canonical and text else "",
-        actor=_user(request),
+        actor=staff_user(request),
     )
     compared = f"（{claim.how}，已比对）" if claim else ""
     if saved.incident is not None:
@@ -183,8 +175,8 @@ def inspect(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def incident(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Incident, pk=pk, department=_department(request))
-    allowed = services.TRANSITIONS[item.status] if _user(request).has_role(*ROLES) else set()
+    item = get_object_or_404(Incident, pk=pk, department=staff_department(request))
+    allowed = services.TRANSITIONS[item.status] if staff_user(request).has_role(*ROLES) else set()
     actions = [(key, label) for key, label in ACTIONS.items() if key in allowed]
     evidence = [{**f, "label": services.type_label(str(f.get("type", "")))} for f in item.evidence]
     return render(
@@ -197,14 +189,14 @@ def incident(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def transition(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(Incident, pk=pk, department=_department(request))
-    if not _user(request).has_role(*ROLES):
+    item = get_object_or_404(Incident, pk=pk, department=staff_department(request))
+    if not staff_user(request).has_role(*ROLES):
         raise Http404
     try:
         services.incident_transition(
             incident=item,
             to=request.POST.get("to", ""),
-            actor=_user(request),
+            actor=staff_user(request),
             resolution=request.POST.get("resolution", ""),
             now=timezone.now(),
         )

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from gongkai.core.models import Department, Role, User
+from gongkai.core.models import Role
 from gongkai.core.permissions import PermissionDenied
+from gongkai.core.views.staff import staff_department, staff_user
 from gongkai.reports import services
 from gongkai.reports.domain.annual import AnnualReport, ReportDataError, compare
 from gongkai.reports.domain.grid import all_grids, from_cells
@@ -29,28 +30,19 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101 — login_required guarantees it
-    return user
 
 
-def _department(request: HttpRequest) -> Department:
-    department = _user(request).department
-    if department is None:
-        raise Http404("您的账号未归属任何机关。")
-    return department
 
 
 def _report(request: HttpRequest, year: int) -> Report:
     return get_object_or_404(
-        Report.objects.select_related("department"), department=_department(request), year=year
+        Report.objects.select_related("department"), department=staff_department(request), year=year
     )
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     today = timezone.localdate()
     if request.method == "POST":
         form = YearForm(request.POST)
@@ -59,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
             try:
                 services.report_generate(
                     actor=user,
-                    department=_department(request),
+                    department=staff_department(request),
                     year=year,
                     today=today,
                     allow_empty=form.cleaned_data["confirm_empty"],
@@ -71,14 +63,14 @@ def index(request: HttpRequest) -> HttpResponse:
                 return redirect("reports:detail", year=year)
     else:
         form = YearForm(initial={"year": today.year - 1})
-    reports = Report.objects.filter(department=_department(request)).prefetch_related("versions")
+    reports = Report.objects.filter(department=staff_department(request)).prefetch_related("versions")
     return render(
         request,
         "reports/index.html",
         {
             "form": form,
             "reports": reports,
-            "imported": ImportedYear.objects.filter(department=_department(request)),
+            "imported": ImportedYear.objects.filter(department=staff_department(request)),
             "can_edit": user.has_role(*services.EDITORS),
         },
     )
@@ -99,7 +91,7 @@ def _edit_form(report: Report) -> ReportEditForm:
 @login_required
 def detail(request: HttpRequest, year: int) -> HttpResponse:
     report = _report(request, year)
-    user = _user(request)
+    user = staff_user(request)
     data = report.as_domain()
     previous = services.previous_year(report.department, year)
     problems = services.report_problems(report)
@@ -131,7 +123,7 @@ def edit(request: HttpRequest, year: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.report_update(
-                actor=_user(request),
+                actor=staff_user(request),
                 report=report,
                 sections=form.sections(),
                 entered=form.entered(),
@@ -158,7 +150,7 @@ def action(request: HttpRequest, year: int, name: str) -> HttpResponse:
     if name not in ACTIONS:
         raise Http404
     report = _report(request, year)
-    user = _user(request)
+    user = staff_user(request)
     try:
         if name == "regenerate":
             services.report_generate(
@@ -217,7 +209,7 @@ def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 
 @login_required
 def template_xlsx(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() else timezone.localdate().year - 1
     name = user.department.name if user.department else ""
@@ -231,7 +223,7 @@ def template_xlsx(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def import_year(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     today = timezone.localdate()
     form = ImportForm(request.POST or None, request.FILES or None, initial={"year": today.year - 1})
     entered = AnnualReport(department="", year=today.year - 1)
@@ -256,7 +248,7 @@ def import_year(request: HttpRequest) -> HttpResponse:
                 source = ImportedYear.Source.FORM
             services.imported_year_save(
                 actor=user,
-                department=_department(request),
+                department=staff_department(request),
                 year=year,
                 data=entered,
                 source=source,

@@ -16,17 +16,13 @@ from gongkai.applications.services.letters import (
     ensure_templates,
     letter_template_update,
 )
-from gongkai.core.models import User
 from gongkai.core.permissions import PermissionDenied
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+from gongkai.core.views.staff import staff_user
 
 
 @login_required
 def templates(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     if not common.can_read(user) or user.department is None:
         raise Http404
     ensure_templates(user.department)
@@ -36,7 +32,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     template = get_object_or_404(LetterTemplate, pk=pk, department_id=user.department_id)
     form = forms.TemplateForm(request.POST or None, initial={
         "title": template.title, "number_prefix": template.number_prefix, "body": template.body})
@@ -63,7 +59,7 @@ def _quarters(today: dt.date, count: int = 8) -> list[tuple[int, int]]:
 
 @login_required
 def analysis_index(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     if not common.can_read(user):
         raise Http404
     done = {(a.year, a.quarter): a for a in QuarterlyAnalysis.objects.filter(
@@ -75,7 +71,7 @@ def analysis_index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def analysis_detail(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     if not common.can_read(user) or user.department is None or not 1 <= quarter <= 4:
         raise Http404
     if request.method == "POST":

@@ -22,19 +22,17 @@ from gongkai.applications.services import common, intake, records, workflow
 from gongkai.applications.services.letters import letter_docx
 from gongkai.applications.workbench import days_left
 from gongkai.core.identifiers import mask_id_number, mask_phone
-from gongkai.core.models import User
 from gongkai.core.permissions import PermissionDenied
 from gongkai.core.services.calendar import get_calendar
+from gongkai.core.views.staff import staff_user
 
 FILTER_STATUSES = [("open", "办理中（全部未办结）"), *states.STATUS_CHOICES]
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _app_or_404(request: HttpRequest, pk: int) -> Application:
-    user = _user(request)
+    user = staff_user(request)
     if not common.can_read(user):
         raise Http404
     return get_object_or_404(Application, pk=pk, department_id=user.department_id)
@@ -42,7 +40,7 @@ def _app_or_404(request: HttpRequest, pk: int) -> Application:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     if not common.can_read(user):
         return render(request, "applications/forbidden.html", status=403)
     today = timezone.localdate()
@@ -77,7 +75,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = staff_user(request)
     form = forms.StaffEntryForm(request.POST or None,
                                 initial={"submitted_on": timezone.localdate()})
     errors: dict[str, str] = {}
@@ -107,7 +105,7 @@ def _files(request: HttpRequest) -> list[tuple[str, bytes, str]]:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _app_or_404(request, pk)
-    user = _user(request)
+    user = staff_user(request)
     today = timezone.localdate()
     clock = common.clock_for(app, today) if app.is_open else None
     full = common.sees_personal_data(user, app)
@@ -210,7 +208,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, f"填写有误，未作任何更改。{problems}")
         return redirect("applications_staff:detail", pk=app.pk)
     try:
-        call(_user(request), app, form.cleaned_data)
+        call(staff_user(request), app, form.cleaned_data)
     except (common.ApplicationError, PermissionDenied) as exc:
         messages.error(request, str(exc))
     else:
@@ -256,7 +254,7 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "请选择要上传的文件。")
         return redirect("applications_staff:detail", pk=app.pk)
     try:
-        records.disclosed_file_add(actor=_user(request), application=app, name=upload.name or "",
+        records.disclosed_file_add(actor=staff_user(request), application=app, name=upload.name or "",
                                    content=upload.read())
     except (common.ApplicationError, PermissionDenied) as exc:
         messages.error(request, str(exc))
@@ -276,7 +274,7 @@ def review_save(request: HttpRequest, pk: int, review_id: int | None = None) -> 
             " ".join(str(m) for m in e) for e in form.errors.values()))
         return redirect("applications_staff:detail", pk=app.pk)
     try:
-        records.review_case_save(actor=_user(request), application=app, case=case,
+        records.review_case_save(actor=staff_user(request), application=app, case=case,
                                  **form.cleaned_data)
     except (common.ApplicationError, PermissionDenied) as exc:
         messages.error(request, str(exc))
@@ -289,7 +287,7 @@ def review_save(request: HttpRequest, pk: int, review_id: int | None = None) -> 
 def export(request: HttpRequest, pk: int) -> HttpResponse:
     app = _app_or_404(request, pk)
     try:
-        data = records.applicant_export(actor=_user(request), application=app)
+        data = records.applicant_export(actor=staff_user(request), application=app)
     except PermissionDenied as exc:
         messages.error(request, str(exc))
         return redirect("applications_staff:detail", pk=app.pk)
