@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from gongkai.core.net import client_ip
+
 # Requests per address per window, and the window in seconds. Override in settings with
 # SEARCH_RATE_LIMIT = (requests, seconds).
 DEFAULT_LIMIT = (30, 60)
@@ -21,9 +23,9 @@ class Verdict:
 
 
 def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: a client-supplied X-Forwarded-For would let anyone pick a fresh
-    # address per request. Behind nginx, set the real address with its realip module.
-    return str(request.META.get("REMOTE_ADDR", "")) or "unknown"
+    # The platform's one rule (gongkai.core.net): behind the TLS proxy only the address nginx
+    # appended to X-Forwarded-For is trusted, so a client cannot pick a fresh one per request.
+    return client_ip(request) or "unknown"
 
 
 def check(request: HttpRequest, *, now: float | None = None) -> Verdict:
