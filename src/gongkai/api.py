@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 api = NinjaAPI(
     title="Gongkai 政务公开 API",
     version="1",
-    description="公文、栏目、全文检索、依申请公开办理状态与年度报告的只读接口。",
+    description="公文、栏目、全文检索、依申请公开办理状态与期限、年度报告和网站监测的接口。公开数据无需登录；网站监测接口仅限工作人员。",
     urls_namespace="api",
 )
 

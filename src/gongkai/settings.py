@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "huey.contrib.djhuey",
+    "ninja",  # serves the API docs (Swagger UI) from local static files, never a CDN
     "gongkai.core",
     "gongkai.documents",
     "gongkai.publishing",
