@@ -5,7 +5,6 @@ code. Screenshots on desktop and phone."""
 import re
 
 import pytest
-from django.conf import settings
 
 from gongkai.applications.models import Application
 from gongkai.core.demo import DEMO_PASSWORD
@@ -13,11 +12,9 @@ from tests.conftest import DESKTOP, PHONE, screenshot
 
 from .conftest import ID_NUMBER
 
-# available_apps makes the flush between tests use TRUNCATE … CASCADE, which PostgreSQL needs
-# for tables other apps link with raw SQL foreign keys.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -10,7 +10,6 @@ from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
-from django.conf import settings
 
 from gongkai.core.demo import DEMO_PASSWORD
 from gongkai.documents.catalogue import catalogue_seed
@@ -18,11 +17,9 @@ from gongkai.publishing import hosts
 from gongkai.publishing.service import site_rebuild
 from tests.conftest import DESKTOP, PHONE
 
-# available_apps = every installed app: the flush after each test then truncates with CASCADE,
-# which PostgreSQL needs because the search index keeps a raw table referencing its entries.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

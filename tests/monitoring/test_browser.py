@@ -5,7 +5,6 @@ phone (SCREENSHOT_DIR)."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from gongkai.core.demo import DEMO_PASSWORD
 from gongkai.documents.models import CatalogueColumn
@@ -18,7 +17,7 @@ from tests.conftest import DESKTOP, PHONE, screenshot
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
+    pytest.mark.django_db(transaction=True),
 ]
 SPAM = (
     '<div><a href="https://www.kaiyun-888.com/">开云体育官方网站</a> '
