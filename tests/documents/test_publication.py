@@ -55,8 +55,8 @@ def test_published_document_page_shows_metadata(site, publish):
     assert doc.title in served(site, "/xxgk/tzgg/")
     assert doc.title in served(site, "/gwk/")
     assert doc.title in served(site, f"/gwk/{doc.publish_date.year}/")
-    by_number = served(site, f"/gwk/{doc.publish_date.year}/number.html")
-    assert doc.title in by_number and 'aria-current="page">发文字号' in by_number
+    by_written = served(site, f"/gwk/{doc.publish_date.year}/written/")
+    assert doc.title in by_written and 'aria-current="page">按成文日期' in by_written
     assert doc.title in served(site, Facet("topic", "", "", "kjxm").path)
     assert doc.title in served(site, f"/gwk/f/issuer-{facet_key('示例市财政局')}/")
     assert doc.title in served(site, "/xxgk/tzgg/feed.xml")

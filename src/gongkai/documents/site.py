@@ -1,30 +1,29 @@
 """The documents' public pages, as a page source of the static-site engine.
 
-Paths (all stable — a list page is keyed by a year or a facet value, never by a position in a
-newest-first list, so publishing one document rewrites only the pages that show it; DESIGN §5):
+Paths (the lists are paged as gongkai.documents.lists describes, so publishing one document
+rewrites only the pages that show it; DESIGN §5):
 
     /xxgk/wj/<id>.html                    document page (a notice once withdrawn)
     /xxgk/wj/files/<doc>/<att>.<ext>      attachments
-    /xxgk/<column>/  /xxgk/<column>/<year>.html  /xxgk/<column>/feed.xml
+    /xxgk/<column>/  …/<year>/  …/<year>/<k>.html  …/feed.xml   a column's list
     /xxgk/ml/                             主动公开目录 (the catalogue)
-    /gwk/  /gwk/<year>/                   公文数据库, by year of 发布日期
-    /gwk/f/<facet>-<key>/  …/<year>.html  filter pages: 发文机关, 主题分类, 体裁, 有效性
+    /gwk/  /gwk/<year>/  /gwk/<year>/written/          公文数据库, by 发布日期 or 成文日期
+    /gwk/f/<facet>-<key>/  …/<year>/      filter pages: 发文机关, 主题分类, 体裁, 有效性
     /xxgk/gfxwj/ql/<campaign>.html        published cleanup results
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
+from gongkai.documents.lists import BY_PUBLISHED, BY_WRITTEN, LATEST, DocList
 from gongkai.documents.models import (
     CatalogueColumn,
     CleanupCampaign,
@@ -42,8 +41,8 @@ from gongkai.publishing.portal import notice_page
 if TYPE_CHECKING:
     from gongkai.publishing.site import SiteInfo
 
-LATEST = 30
 GWK = "/gwk/"
+VALIDITY_CHANGE = "validity"  # Change kind: only the document's 有效性 changed
 
 
 def published(department_id: int) -> QuerySet[Document]:
@@ -52,15 +51,6 @@ def published(department_id: int) -> QuerySet[Document]:
         .select_related("category", "replaced_by")
         .order_by("-publish_date", "-id")
     )
-
-
-# List pages show title, number, dates and validity only; the bodies stay in the database.
-_HEAVY = ("body", "check_findings", "replaced_by__body", "replaced_by__body_text",
-          "replaced_by__check_findings")
-
-
-def listed(qs: QuerySet[Document]) -> list[Document]:
-    return list(qs.defer(*_HEAVY))
 
 
 def doc_path(doc_id: int) -> str:
@@ -90,13 +80,23 @@ class Facet:
 FACET_LABELS = {"issuer": "发文机关", "topic": "主题分类", "genre": "体裁", "validity": "有效性"}
 
 
+def _issuer(name: str) -> Facet:
+    return Facet("issuer", "发文机关", name, facet_key(name))
+
+
+def _genre(genre: str) -> Facet:
+    return Facet("genre", "体裁", genre, facet_key(genre))
+
+
+def _validity(value: str) -> Facet:
+    return Facet("validity", "有效性", str(Validity(value).label), value)
+
+
 def facets_of(doc: Document) -> list[Facet]:
-    result = [Facet("issuer", "发文机关", name, facet_key(name)) for name in doc.issuer_list]
+    result = [_issuer(name) for name in doc.issuer_list]
     if doc.category_id and doc.category:
         result.append(Facet("topic", "主题分类", doc.category.name, doc.category.code))
-    result.append(Facet("genre", "体裁", doc.genre, facet_key(doc.genre)))
-    result.append(Facet("validity", "有效性", doc.get_validity_display(), doc.validity))
-    return result
+    return [*result, _genre(doc.genre), _validity(doc.validity)]
 
 
 def _facet_docs(department_id: int, facet: Facet) -> QuerySet[Document]:
@@ -110,47 +110,48 @@ def _facet_docs(department_id: int, facet: Facet) -> QuerySet[Document]:
     return qs.filter(validity=facet.key)
 
 
-def all_facets(department_id: int) -> dict[str, list[tuple[Facet, int]]]:
-    """Every facet value with its document count, for the filter navigation."""
-    issuers: Counter[str] = Counter()
-    genres: Counter[str] = Counter()
-    validities: Counter[str] = Counter()
-    for issuers_text, genre, validity in published(department_id).values_list(
-        "issuers", "genre", "validity"
-    ):
-        issuers.update(p for p in issuers_text.split("、") if p)
-        genres[genre] += 1
-        validities[validity] += 1
-    topics = (
-        SubjectCategory.objects.filter(department_id=department_id)
-        .annotate(n=Count("documents", filter=_published_q()))
-        .filter(n__gt=0)
-    )
-    labels = dict(Validity.choices)
+def facet_nav(department_id: int) -> dict[str, list[Facet]]:
+    """The filter values that have published documents, for the 公文数据库 navigation: one
+    index seek per value, never a scan of the documents."""
+    docs = published(department_id).order_by()
+    issuers: dict[str, None] = {}
+    combo = docs.order_by("issuers").values_list("issuers", flat=True).first()
+    while combo is not None:  # distinct 发文机关 combinations, each found by one seek
+        issuers.update(dict.fromkeys(p.strip() for p in combo.split("、") if p.strip()))
+        combo = docs.filter(issuers__gt=combo).order_by("issuers").values_list(
+            "issuers", flat=True).first()
+    topics = SubjectCategory.objects.filter(department_id=department_id).filter(
+        Exists(docs.filter(category=OuterRef("pk"))))
     return {
-        "issuer": [(Facet("issuer", "发文机关", n, facet_key(n)), c) for n, c in issuers.most_common()],
-        "topic": [(Facet("topic", "主题分类", t.name, t.code), t.n) for t in topics],
-        "genre": [(Facet("genre", "体裁", g, facet_key(g)), genres[g]) for g in Genre.values if genres[g]],
-        "validity": [
-            (Facet("validity", "有效性", labels[v], v), validities[v])
-            for v in Validity.values if validities[v]
-        ],
+        "issuer": [_issuer(name) for name in issuers],
+        "topic": [Facet("topic", "主题分类", t.name, t.code) for t in topics],
+        "genre": [_genre(g) for g in Genre.values if docs.filter(genre=g).exists()],
+        "validity": [_validity(v) for v in Validity.values if docs.filter(validity=v).exists()],
     }
 
 
-def _published_q():
-    from django.db.models import Q
+def _in_column(site: SiteInfo, column: CatalogueColumn) -> QuerySet[Document]:
+    """Published documents of the column or its sub-columns."""
+    ids = [column.pk, *column.children.values_list("pk", flat=True)]
+    members = Document.columns.through.objects.filter(cataloguecolumn_id__in=ids)
+    return published(site.department.pk).filter(pk__in=members.values("document_id"))
 
-    return Q(documents__status=DocumentStatus.PUBLISHED)
+
+def _column_list(site: SiteInfo, column: CatalogueColumn) -> DocList:
+    return DocList(column_path(column), _in_column(site, column), "documents/column.html",
+                   {"column": column, "children": list(column.children.all()),
+                    "column_path": column_path}, permanent=True)
 
 
-def _years(qs: QuerySet[Document]) -> list[tuple[int, int]]:
-    """(year, count) of publication years, newest first, counted by the database."""
-    rows = (
-        qs.order_by().annotate(y=ExtractYear("publish_date")).values("y")
-        .annotate(n=Count("id", distinct=True)).values_list("y", "n")
-    )
-    return sorted(((y, n) for y, n in rows if y), reverse=True)
+def _database_list(site: SiteInfo) -> DocList:
+    return DocList(GWK, published(site.department.pk), "documents/database.html",
+                   {"facet": None, "facet_labels": FACET_LABELS},
+                   orders=(BY_PUBLISHED, BY_WRITTEN), permanent=True)
+
+
+def _facet_list(site: SiteInfo, facet: Facet) -> DocList:
+    return DocList(facet.path, _facet_docs(site.department.pk, facet), "documents/database.html",
+                   {"facet": facet, "facet_labels": FACET_LABELS})
 
 
 class DocumentPages:
@@ -167,12 +168,18 @@ class DocumentPages:
             yield self._withdrawn(doc)
         yield from self._catalogue(site)
         for column in CatalogueColumn.objects.filter(department_id=dep):
-            yield from self._column(site, column, years=None)
-        facets = all_facets(dep)
-        yield from self._database(site, years=None, facets=facets)
-        for facet_list in facets.values():
-            for facet, _ in facet_list:
-                yield from self._facet(site, facet, years=None, facets=facets)
+            listing = _column_list(site, column)
+            yield from listing.all_pages()
+            yield from _feeds(site, column.name, listing)
+        database = _database_list(site)
+        yield self._database_landing(site, database)
+        for page in database.all_pages():
+            if page.path != GWK:
+                yield page
+        yield from _feeds(site, "公文数据库", database)
+        for facet_list in facet_nav(dep).values():
+            for facet in facet_list:
+                yield from _facet_list(site, facet).all_pages()
         for campaign in CleanupCampaign.objects.filter(
             department_id=dep, state=CleanupCampaign.State.PUBLISHED
         ):
@@ -189,17 +196,17 @@ class DocumentPages:
             return Affected(pages=[self._cleanup(campaign), *self._catalogue(site)])
         if change.kind == "catalogue":
             return Affected(pages=list(self._catalogue(site)))
-        if change.kind != "document":
+        if change.kind not in ("document", VALIDITY_CHANGE):
             return Affected()
         doc = Document.objects.filter(pk=change.id, department=site.department).first()
         if doc is None:
             return Affected(remove=[doc_path(int(change.id))])
-        return self._affected_by(site, doc)
+        return self._affected_by(site, doc, moved=change.kind == "document")
 
-    def _affected_by(self, site: SiteInfo, doc: Document) -> Affected:
+    def _affected_by(self, site: SiteInfo, doc: Document, moved: bool) -> Affected:
+        """`moved`: the document was published or withdrawn (it joined or left its lists);
+        otherwise only its 有效性 changed (it moved between the 有效性 lists only)."""
         out = Affected(pages=[_stylesheet()])
-        year = doc.publish_date.year if doc.publish_date else None
-        years = {year} if year else set()
         if doc.status == DocumentStatus.PUBLISHED:
             full = published(doc.department_id).prefetch_related(
                 "attachments", "columns", _interp_prefetch()
@@ -218,16 +225,20 @@ class DocumentPages:
         ).filter(pk__in=related):
             out.pages.extend(self._document(other))
         for column in doc.columns.all():
-            out.pages.extend(self._column(site, column, years=years))
-        navigation = all_facets(doc.department_id)
-        out.pages.extend(self._database(site, years=years, facets=navigation))
-        facets = facets_of(doc)
-        facets += [Facet("validity", "有效性", label, v) for v, label in Validity.choices]
-        seen = set()
-        for facet in facets:
-            if facet.path not in seen:
-                seen.add(facet.path)
-                out.pages.extend(self._facet(site, facet, years=years, facets=navigation))
+            listing = _column_list(site, column)
+            out.extend(listing.changed(doc, moved))
+            if moved:
+                out.pages.extend(_feeds(site, column.name, listing))
+        database = _database_list(site)
+        out.extend(database.changed(doc, moved))
+        out.pages.append(self._database_landing(site, database))
+        if moved:
+            out.pages.extend(_feeds(site, "公文数据库", database))
+        own = facets_of(doc)  # its 有效性 last
+        for facet in own if moved else own[:-1]:
+            out.extend(_facet_list(site, facet).changed(doc, moved))
+        for value in [] if moved else Validity.values:
+            out.extend(_facet_list(site, _validity(value)).changed(doc, moved=True))
         return out
 
     # --- page builders -------------------------------------------------------------------
@@ -246,6 +257,11 @@ class DocumentPages:
             date=when, link=pages.Link("返回公文数据库", GWK),
         )
 
+    def _database_landing(self, site: SiteInfo, database: DocList) -> Page:
+        page = database.landing()
+        context = {**page.context, "filters": facet_nav(site.department.pk)}
+        return Page(page.path, page.template, context)
+
     def _catalogue(self, site: SiteInfo) -> Iterator[Page]:
         dep = site.department.pk
         roots = list(
@@ -257,49 +273,6 @@ class DocumentPages:
         ).order_by("-published_at")
         yield Page("/xxgk/ml/", "documents/catalogue.html",
                          {"roots": roots, "campaigns": list(campaigns), "column_path": column_path})
-
-    def _column(self, site: SiteInfo, column: CatalogueColumn,
-                years: Iterable[int] | None) -> Iterator[Page]:
-        dep = site.department.pk
-        ids = [column.pk, *column.children.values_list("pk", flat=True)]
-        qs = published(dep).filter(columns__in=ids).distinct()
-        base = column_path(column)
-        all_years = _years(qs)
-        ctx = {"column": column, "children": list(column.children.all()), "base": base,
-               "years": all_years, "column_path": column_path}
-        yield Page(base, "documents/column.html", {**ctx, "docs": listed(qs[:LATEST])})
-        for year in _select(all_years, years):
-            yield Page(f"{base}{year}.html", "documents/column.html",
-                             {**ctx, "docs": listed(qs.filter(publish_date__year=year)), "year": year})
-        yield from _feeds(site, column.name, base, list(qs.defer("body")[:LATEST]))
-
-    def _database(self, site: SiteInfo, years: Iterable[int] | None,
-                  facets: dict[str, list[tuple[Facet, int]]]) -> Iterator[Page]:
-        dep = site.department.pk
-        qs = published(dep)
-        all_years = _years(qs)
-        ctx = {"years": all_years, "facets": facets, "facet": None,
-               "facet_labels": FACET_LABELS, "base": GWK}
-        yield Page(GWK, "documents/database.html", {**ctx, "docs": listed(qs[:LATEST])})
-        for year in _select(all_years, years):
-            docs = listed(qs.filter(publish_date__year=year))
-            for suffix, key in SORTS:
-                yield Page(f"{GWK}{year}/{suffix}", "documents/database.html",
-                           {**ctx, "docs": sorted(docs, key=key, reverse=suffix == ""), "year": year,
-                            "sort": suffix, "sorts": SORT_LABELS})
-        yield from _feeds(site, "公文数据库", GWK, list(qs.defer("body")[:LATEST]))
-
-    def _facet(self, site: SiteInfo, facet: Facet, years: Iterable[int] | None,
-               facets: dict[str, list[tuple[Facet, int]]]) -> Iterator[Page]:
-        dep = site.department.pk
-        qs = _facet_docs(dep, facet)
-        all_years = _years(qs)
-        ctx = {"years": all_years, "facets": facets, "facet": facet,
-               "facet_labels": FACET_LABELS, "base": facet.path}
-        yield Page(facet.path, "documents/database.html", {**ctx, "docs": listed(qs[:LATEST])})
-        for year in _select(all_years, years):
-            yield Page(f"{facet.path}{year}.html", "documents/database.html",
-                             {**ctx, "docs": listed(qs.filter(publish_date__year=year)), "year": year})
 
     def _cleanup(self, campaign: CleanupCampaign) -> Page:
         items = campaign.items.select_related("document", "replacement", "division").order_by(
@@ -314,21 +287,6 @@ def _stylesheet() -> Page:
     return Page("/assets/documents.css", content=css.read_bytes())
 
 
-# Sort orders of the 公文数据库 year pages (static: one page per order, no script needed).
-SORTS: tuple[tuple[str, Callable[[Document], Any]], ...] = (
-    ("", lambda d: (d.publish_date, d.pk)),  # newest first
-    ("written.html", lambda d: (d.written_date or d.publish_date, d.pk)),
-    ("number.html", lambda d: (d.doc_number == "", d.doc_number.split("〔")[0],
-                               int("".join(c for c in d.doc_number.split("〕")[-1] if c.isdigit()) or 0))),
-)
-SORT_LABELS = (("", "发布日期（新→旧）"), ("written.html", "成文日期（旧→新）"), ("number.html", "发文字号"))
-
-
-def _select(all_years: list[tuple[int, int]], wanted: Iterable[int] | None) -> list[int]:
-    have = [y for y, _ in all_years]
-    return have if wanted is None else [y for y in wanted if y in have]
-
-
 def _ext(att) -> str:
     return att.public_path.rsplit(".", 1)[-1]
 
@@ -341,9 +299,10 @@ def _interp_prefetch() -> Prefetch:
     )
 
 
-def _feeds(site: SiteInfo, title: str, base: str, docs: list[Document]) -> list[Page]:
+def _feeds(site: SiteInfo, title: str, listing: DocList) -> list[Page]:
+    docs = listing.docs.defer("body").order_by("-publish_date", "-id")[:LATEST]
     items = [pages.Link(d.title, doc_path(d.pk), d.publish_date, note=d.body_text[:200]) for d in docs]
-    return feed_pages(site, base, title, items, description=title)
+    return feed_pages(site, listing.base, title, items, description=title)
 
 
 # --- portal providers -----------------------------------------------------------------------
@@ -369,8 +328,7 @@ def home_blocks(site: SiteInfo) -> list[pages.Block]:
         column = CatalogueColumn.objects.filter(department=site.department, slug=slug).first()
         if column is None:
             continue
-        ids = [column.pk, *column.children.values_list("pk", flat=True)]
-        docs = listed(published(site.department.pk).filter(columns__in=ids).distinct()[:8])
+        docs = _in_column(site, column)[:8]
         items = tuple(pages.Link(d.title, doc_path(d.pk), d.publish_date) for d in docs)
         blocks.append(pages.Block(title, items, column_path(column), order))
     return blocks

@@ -128,7 +128,7 @@ def cleanup_campaign_apply(*, user: User, campaign: CleanupCampaign, today: dt.d
         item.applied = True
         item.save(update_fields=["applied"])
     # One publication for the whole campaign, not one per document.
-    effects.document_changed(campaign.department, changed)
+    effects.document_changed(campaign.department, changed, validity_only=True)
     campaign.state = CleanupCampaign.State.APPLIED
     campaign.save(update_fields=["state"])
     count = campaign.items.count()

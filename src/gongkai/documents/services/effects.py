@@ -12,15 +12,20 @@ from gongkai.core.models import Department
 log = logging.getLogger(__name__)
 
 
-def document_changed(department: Department, document_ids: Iterable[int]) -> None:
+def document_changed(department: Department, document_ids: Iterable[int], *,
+                     validity_only: bool = False) -> None:
+    """`validity_only`: the documents stayed published and only their 有效性 changed, so the
+    portal rewrites their rows in place instead of re-paging their lists."""
     ids = sorted(set(document_ids))
     if not ids:
         return
+    from gongkai.documents.site import VALIDITY_CHANGE
     from gongkai.publishing.pages import Change
     from gongkai.publishing.service import site_publish_on_commit
 
     sync_search(ids)
-    site_publish_on_commit(department=department, changes=[Change("document", i) for i in ids])
+    kind = VALIDITY_CHANGE if validity_only else "document"
+    site_publish_on_commit(department=department, changes=[Change(kind, i) for i in ids])
 
 
 def cleanup_result_changed(department: Department, campaign_id: int) -> None:

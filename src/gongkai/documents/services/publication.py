@@ -60,7 +60,7 @@ def document_set_validity(
                  after={**snapshot(document), "replaced_by": replaced_by.pk if replaced_by else None})
     if publish and document.status == DocumentStatus.PUBLISHED:
         # The replacement's page ("本文件替代的文件") is re-rendered as a related page.
-        effects.document_changed(document.department, [document.pk])
+        effects.document_changed(document.department, [document.pk], validity_only=True)
     return document
 
 

@@ -1,0 +1,176 @@
+"""The portal's document lists, paged so that publishing one document rewrites a handful of
+pages however large the site (DESIGN §5).
+
+A list (a column, the 公文数据库, one of its filters) has
+
+    <base>                     the newest LATEST documents, the years, the list's feeds
+    <base><year>/<order>       the year's newest page, with links to every page of the year
+    <base><year>/<order><k>.html   page k of the year, k = 1 for the earliest documents
+
+Pages of a year are cut from the oldest document on, PAGE_SIZE each, so their contents depend
+only on what comes before them: a document published today changes the year's last page and
+nothing before it. A change in the middle of a year (a back-dated import, a withdrawal, a move
+between 有效性 lists) rewrites the pages from that document's page on. The page numbers and the
+year's page count appear on the year's newest page only, which is rewritten on every change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from gongkai.documents.models import Document
+from gongkai.publishing.pages import Affected, Page
+
+PAGE_SIZE = 50
+LATEST = 30
+
+# List pages show title, number, dates and validity only; the bodies stay in the database.
+_HEAVY = ("body", "body_text", "check_findings", "nondisclosure_note", "checks_override_reason",
+          "return_reason", "withdraw_reason")
+
+
+@dataclass(frozen=True)
+class Order:
+    """An order of a year's pages: ascending by `key`, ties by id; shown newest first."""
+
+    slug: str  # path segment under the year: "" or "written/"
+    label: str
+    key: str
+
+
+BY_PUBLISHED = Order("", "发布日期", "publish_date")
+BY_WRITTEN = Order("written/", "成文日期", "written_key")
+
+
+def _ordered(qs: QuerySet[Document], order: Order) -> QuerySet[Document]:
+    if order is BY_WRITTEN:
+        qs = qs.annotate(written_key=Coalesce("written_date", "publish_date"))
+    return qs.order_by(order.key, "id")
+
+
+@dataclass(frozen=True)
+class PageNav:
+    """Where a page sits in its year: page `number` (1 = earliest) under `prefix`."""
+
+    prefix: str
+    number: int
+    newer: bool  # a later page exists
+    total: int = 0  # documents of the year: given on the year's newest page only
+    count: int = 0  # pages of the year: likewise
+
+    @property
+    def newest(self) -> bool:
+        return self.total > 0
+
+    @property
+    def older(self) -> bool:
+        return self.number > 1
+
+
+@dataclass
+class DocList:
+    base: str  # "/gwk/", "/xxgk/tzgg/", "/gwk/f/genre-…/"
+    docs: QuerySet[Document]  # every published document of the list
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    orders: tuple[Order, ...] = (BY_PUBLISHED,)
+    permanent: bool = False  # shown even when empty (a column, the 公文数据库)
+    _years: list[int] | None = None
+
+    # --- queries -----------------------------------------------------------------------------
+    def of_year(self, year: int) -> QuerySet[Document]:
+        return self.docs.filter(publish_date__gte=dt.date(year, 1, 1),
+                                publish_date__lt=dt.date(year + 1, 1, 1))
+
+    def years(self) -> list[int]:
+        """Years with documents, newest first: one index seek per year instead of a scan."""
+        if self._years is None:
+            found: list[int] = []
+            qs = self.docs.order_by("-publish_date").values_list("publish_date", flat=True)
+            day = qs.first()
+            while day is not None:
+                found.append(day.year)
+                day = qs.filter(publish_date__lt=dt.date(day.year, 1, 1)).first()
+            self._years = found
+        return self._years
+
+    def latest(self) -> list[Document]:
+        return list(self.docs.order_by("-publish_date", "-id").defer(*_HEAVY)[:LATEST])
+
+    # --- pages -------------------------------------------------------------------------------
+    def _ctx(self, **extra: Any) -> dict[str, Any]:
+        return {**self.context, "base": self.base, "years": self.years(), "orders": self.orders,
+                "year": None, "order": None, "page": None, **extra}
+
+    def landing(self) -> Page:
+        return Page(self.base, self.template, self._ctx(docs=self.latest()))
+
+    def year_pages(self, year: int, order: Order, first: int = 0, last: int | None = None) -> list[Page]:
+        """Pages `first`..`last` (0-based, default: all) of the year, and its newest page."""
+        qs = _ordered(self.of_year(year), order).defer(*_HEAVY)
+        total = qs.count()
+        if not total:
+            return []
+        count = -(-total // PAGE_SIZE)
+        last = count - 1 if last is None else min(last, count - 1)
+        first = min(first, last)
+        rows = list(qs[first * PAGE_SIZE:(last + 1) * PAGE_SIZE])
+        chunks = [rows[i:i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)]
+        newest = chunks[-1] if last == count - 1 else list(qs[(count - 1) * PAGE_SIZE:])
+        prefix = f"{self.base}{year}/{order.slug}"
+        out = []
+        for number, chunk in enumerate(chunks, start=first + 1):
+            nav = PageNav(prefix, number, newer=number < count)
+            out.append(Page(f"{prefix}{number}.html", self.template,
+                            self._ctx(docs=chunk[::-1], year=year, order=order, page=nav)))
+        nav = PageNav(prefix, count, newer=False, total=total, count=count)
+        out.append(Page(prefix, self.template,
+                        self._ctx(docs=newest[::-1], year=year, order=order, page=nav)))
+        return out
+
+    def all_pages(self) -> Iterator[Page]:
+        yield self.landing()
+        for year in self.years():
+            for order in self.orders:
+                yield from self.year_pages(year, order)
+
+    def changed(self, doc: Document, moved: bool) -> Affected:
+        """Pages to rewrite after `doc` changed. `moved`: it may have joined or left this list
+        (published, withdrawn, another 有效性); otherwise only its row changed."""
+        if doc.publish_date is None:
+            return Affected()
+        year = doc.publish_date.year
+        if not self.permanent and not self.docs.exists():  # its last document left
+            return Affected(remove=[self.base, *self._year_paths(year)])
+        in_year = self.of_year(year).count()
+        if moved and in_year <= 1:  # a year appears or disappears: every page's year links
+            gone = self._year_paths(year) if in_year == 0 else []
+            return Affected(pages=list(self.all_pages()), remove=gone)
+        out = Affected(pages=[self.landing()])
+        for order in self.orders:
+            index = self._position(doc, order) // PAGE_SIZE
+            first = max(index - 1, 0) if moved else index
+            out.pages.extend(self.year_pages(year, order, first, None if moved else index))
+            if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
+                out.remove.append(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html")
+        return out
+
+    def _position(self, doc: Document, order: Order) -> int:
+        """How many documents of the year come before `doc` in `order` (whether or not `doc`
+        itself is in the list)."""
+        value = doc.publish_date if order is BY_PUBLISHED else (doc.written_date or doc.publish_date)
+        before = Q(**{f"{order.key}__lt": value}) | Q(**{order.key: value, "id__lt": doc.pk})
+        qs = self.of_year(doc.publish_date.year)  # type: ignore[union-attr]
+        if order is BY_WRITTEN:
+            qs = qs.annotate(written_key=Coalesce("written_date", "publish_date"))
+        return qs.filter(before).count()
+
+    def _year_paths(self, year: int) -> list[str]:
+        return [f"{self.base}{year}/{order.slug}{suffix}" for order in self.orders
+                for suffix in ("", "1.html")]
