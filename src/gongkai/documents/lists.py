@@ -89,15 +89,14 @@ class DocList:
                                 publish_date__lt=dt.date(year + 1, 1, 1))
 
     def years(self) -> list[int]:
-        """Years with documents, newest first: one index seek per year instead of a scan."""
+        """From the latest year with documents back to the earliest, newest first (a year in
+        between may be empty): two index seeks, where listing only the years with documents
+        would read the whole list or take a query per year."""
         if self._years is None:
-            found: list[int] = []
-            qs = self.docs.order_by("-publish_date").values_list("publish_date", flat=True)
-            day = qs.first()
-            while day is not None:
-                found.append(day.year)
-                day = qs.filter(publish_date__lt=dt.date(day.year, 1, 1)).first()
-            self._years = found
+            dates = self.docs.order_by().values_list("publish_date", flat=True)
+            latest = dates.order_by("-publish_date").first()
+            earliest = dates.order_by("publish_date").first()
+            self._years = list(range(latest.year, earliest.year - 1, -1)) if latest and earliest else []
         return self._years
 
     def latest(self) -> list[Document]:
@@ -115,15 +114,15 @@ class DocList:
         """Pages `first`..`last` (0-based, default: all) of the year, and its newest page."""
         qs = _ordered(self.of_year(year), order).defer(*_HEAVY)
         total = qs.count()
-        if not total:
-            return []
+        prefix = f"{self.base}{year}/{order.slug}"
+        if not total:  # a year without documents between two with
+            return [Page(prefix, self.template, self._ctx(docs=[], year=year, order=order))]
         count = -(-total // PAGE_SIZE)
         last = count - 1 if last is None else min(last, count - 1)
         first = min(first, last)
         rows = list(qs[first * PAGE_SIZE:(last + 1) * PAGE_SIZE])
         chunks = [rows[i:i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)]
         newest = chunks[-1] if last == count - 1 else list(qs[(count - 1) * PAGE_SIZE:])
-        prefix = f"{self.base}{year}/{order.slug}"
         out = []
         for number, chunk in enumerate(chunks, start=first + 1):
             nav = PageNav(prefix, number, newer=number < count)
@@ -149,16 +148,19 @@ class DocList:
         if not self.permanent and not self.docs.exists():  # its last document left
             return Affected(remove=[self.base, *self._year_paths(year)])
         in_year = self.of_year(year).count()
-        if moved and in_year <= 1:  # a year appears or disappears: every page's year links
-            gone = self._year_paths(year) if in_year == 0 else []
-            return Affected(pages=list(self.all_pages()), remove=gone)
-        out = Affected(pages=[self.landing()])
+        out = Affected()
+        if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
+            out.remove.extend(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html"
+                              for order in self.orders)
+        if moved and in_year <= 1:  # the first or last of its year: the years may have changed
+            out.pages.extend(self.all_pages())
+            out.remove.extend(p for y in self._gone(year) for p in self._year_paths(y))
+            return out
+        out.pages.append(self.landing())
         for order in self.orders:
             index = self._position(doc, order) // PAGE_SIZE
             first = max(index - 1, 0) if moved else index
             out.pages.extend(self.year_pages(year, order, first, None if moved else index))
-            if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
-                out.remove.append(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html")
         return out
 
     def _position(self, doc: Document, order: Order) -> int:
@@ -170,6 +172,15 @@ class DocList:
         if order is BY_WRITTEN:
             qs = qs.annotate(written_key=Coalesce("written_date", "publish_date"))
         return qs.filter(before).count()
+
+    def _gone(self, year: int) -> range:
+        """Years that fell off the list's range when `year` emptied at its edge."""
+        years = self.years()
+        if not years:
+            return range(year, year + 1)
+        if year < years[-1]:
+            return range(year, years[-1])
+        return range(years[0] + 1, year + 1)  # empty unless `year` is past the latest
 
     def _year_paths(self, year: int) -> list[str]:
         return [f"{self.base}{year}/{order.slug}{suffix}" for order in self.orders
