@@ -140,10 +140,24 @@ def main() -> None:
         import cProfile
         import pstats
 
+        from django.db import connection
+
         doc = ready(department, users, "剖析用通知")
-        with cProfile.Profile() as prof:
+        queries: list[tuple[float, str]] = []
+
+        def log_sql(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                queries.append(((time.perf_counter() - start) * 1000, sql))
+
+        with connection.execute_wrapper(log_sql), cProfile.Profile() as prof:
             chain.document_sign_off(user=users["office"], document=doc)
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+        print(f"{len(queries)} queries, {sum(t for t, _ in queries):.0f} ms in the database; slowest:")
+        for ms, sql in sorted(queries, reverse=True)[:12]:
+            print(f"  {ms:7.1f} ms  {sql[:300]}")
 
     olds = list(Document.objects.filter(status="published", validity="valid", publish_date__year__lt=2015)[: args.runs])
     replacement = Document.objects.filter(status="published").order_by("-publish_date").first()

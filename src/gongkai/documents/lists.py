@@ -17,7 +17,7 @@ year's page count appear on the year's newest page only, which is rewritten on e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +81,7 @@ class DocList:
     context: Mapping[str, Any] = field(default_factory=dict)
     orders: tuple[Order, ...] = (BY_PUBLISHED,)
     permanent: bool = False  # shown even when empty (a column, the 公文数据库)
+    landing_extra: Callable[[], Mapping[str, Any]] | None = None  # more context, landing only
     _years: list[int] | None = None
 
     # --- queries -----------------------------------------------------------------------------
@@ -108,7 +109,8 @@ class DocList:
                 "year": None, "order": None, "page": None, **extra}
 
     def landing(self) -> Page:
-        return Page(self.base, self.template, self._ctx(docs=self.latest()))
+        extra = self.landing_extra() if self.landing_extra else {}
+        return Page(self.base, self.template, self._ctx(docs=self.latest(), **extra))
 
     def year_pages(self, year: int, order: Order, first: int = 0, last: int | None = None) -> list[Page]:
         """Pages `first`..`last` (0-based, default: all) of the year, and its newest page."""

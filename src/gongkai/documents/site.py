@@ -144,9 +144,11 @@ def _column_list(site: SiteInfo, column: CatalogueColumn) -> DocList:
 
 
 def _database_list(site: SiteInfo) -> DocList:
-    return DocList(GWK, published(site.department.pk), "documents/database.html",
+    dep = site.department.pk
+    return DocList(GWK, published(dep), "documents/database.html",
                    {"facet": None, "facet_labels": FACET_LABELS},
-                   orders=(BY_PUBLISHED, BY_WRITTEN), permanent=True)
+                   orders=(BY_PUBLISHED, BY_WRITTEN), permanent=True,
+                   landing_extra=lambda: {"filters": facet_nav(dep)})
 
 
 def _facet_list(site: SiteInfo, facet: Facet) -> DocList:
@@ -172,10 +174,7 @@ class DocumentPages:
             yield from listing.all_pages()
             yield from _feeds(site, column.name, listing)
         database = _database_list(site)
-        yield self._database_landing(site, database)
-        for page in database.all_pages():
-            if page.path != GWK:
-                yield page
+        yield from database.all_pages()
         yield from _feeds(site, "公文数据库", database)
         for facet_list in facet_nav(dep).values():
             for facet in facet_list:
@@ -231,7 +230,6 @@ class DocumentPages:
                 out.pages.extend(_feeds(site, column.name, listing))
         database = _database_list(site)
         out.extend(database.changed(doc, moved))
-        out.pages.append(self._database_landing(site, database))
         if moved:
             out.pages.extend(_feeds(site, "公文数据库", database))
         own = facets_of(doc)  # its 有效性 last
@@ -256,11 +254,6 @@ class DocumentPages:
             f"《{doc.title}》（索引号 {doc.index_number}）已撤回。撤回说明：{doc.withdraw_reason}",
             date=when, link=pages.Link("返回公文数据库", GWK),
         )
-
-    def _database_landing(self, site: SiteInfo, database: DocList) -> Page:
-        page = database.landing()
-        context = {**page.context, "filters": facet_nav(site.department.pk)}
-        return Page(page.path, page.template, context)
 
     def _catalogue(self, site: SiteInfo) -> Iterator[Page]:
         dep = site.department.pk

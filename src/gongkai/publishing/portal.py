@@ -70,15 +70,15 @@ def _general_office(site: SiteInfo) -> Division | None:
     return Division.objects.filter(department=site.department, is_general_office=True).first()
 
 
-def _home(site: SiteInfo) -> Page:
+def _latest(site: SiteInfo) -> list[Page]:
+    """The home page and the site feeds, both made of the home page's blocks."""
     blocks = sorted(pages.collect("home_blocks", site), key=lambda b: (b.order, b.title))
-    return Page("/", "portal/home.html", {"blocks": blocks, "sections": SECTIONS})
-
-
-def _feeds(site: SiteInfo) -> list[Page]:
-    items = [i for b in pages.collect("home_blocks", site) for i in b.items if i.date]
+    items = [i for b in blocks for i in b.items if i.date]
     items.sort(key=lambda i: (i.date, i.title), reverse=True)
-    return feed_pages(site, "/", "最新信息", items[:30], description=f"{site.name}最新公开信息")
+    return [
+        Page("/", "portal/home.html", {"blocks": blocks, "sections": SECTIONS}),
+        *feed_pages(site, "/", "最新信息", items[:30], description=f"{site.name}最新公开信息"),
+    ]
 
 
 def _xxgk(site: SiteInfo) -> list[Page]:
@@ -128,11 +128,13 @@ class PortalPages:
     name = "portal"
 
     def pages(self, site: SiteInfo) -> list[Page]:
-        return [_home(site), *_feeds(site), *_xxgk(site), *_fixed(site)]
+        return [*_latest(site), *_xxgk(site), *_fixed(site)]
 
     def affected(self, site: SiteInfo, change: Change) -> Affected:
         if change.kind == "portal" and change.id in ("", "all"):
             return Affected(pages=self.pages(site))
+        if change.kind == "document":  # a document shows in the latest lists only
+            return Affected(pages=_latest(site))
         if change.kind not in CONTENT_KINDS:
             return Affected()
-        return Affected(pages=[_home(site), *_feeds(site), *_xxgk(site)])
+        return Affected(pages=[*_latest(site), *_xxgk(site)])

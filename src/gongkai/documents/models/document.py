@@ -173,6 +173,10 @@ class Document(models.Model):
         ]
         indexes = [
             models.Index(fields=["department", "status", "publish_date"]),
+            # The portal's filter lists and their navigation (gongkai.documents.site).
+            models.Index(fields=["department", "status", "issuers"]),
+            models.Index(fields=["department", "status", "genre", "publish_date"]),
+            models.Index(fields=["department", "status", "validity", "publish_date"]),
             models.Index(fields=["department", "is_normative", "validity"]),
         ]
 
