@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from gongkai.documents.models import Document
@@ -30,9 +30,12 @@ from gongkai.publishing.pages import Affected, Page
 PAGE_SIZE = 50
 LATEST = 30
 
-# List pages show title, number, dates and validity only; the bodies stay in the database.
-_HEAVY = ("body", "body_text", "check_findings", "nondisclosure_note", "checks_override_reason",
-          "return_reason", "withdraw_reason")
+# A list row shows these only (documents/_list.html); loading no more keeps a page of rows cheap.
+ROW_FIELDS = ("id", "title", "doc_number", "publish_date", "written_date", "validity", "is_repost")
+
+
+def rows(qs: QuerySet[Document]) -> QuerySet[Document]:
+    return qs.select_related(None).only(*ROW_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ class DocList:
         return self._years
 
     def latest(self) -> list[Document]:
-        return list(self.docs.order_by("-publish_date", "-id").defer(*_HEAVY)[:LATEST])
+        return list(rows(self.docs.order_by("-publish_date", "-id"))[:LATEST])
 
     # --- pages -------------------------------------------------------------------------------
     def _ctx(self, **extra: Any) -> dict[str, Any]:
@@ -112,27 +115,33 @@ class DocList:
         extra = self.landing_extra() if self.landing_extra else {}
         return Page(self.base, self.template, self._ctx(docs=self.latest(), **extra))
 
-    def year_pages(self, year: int, order: Order, first: int = 0, last: int | None = None) -> list[Page]:
+    def year_pages(self, year: int, order: Order, first: int = 0, last: int | None = None,
+                   total: int | None = None) -> list[Page]:
         """Pages `first`..`last` (0-based, default: all) of the year, and its newest page."""
-        qs = _ordered(self.of_year(year), order).defer(*_HEAVY)
-        total = qs.count()
+        ids = _ordered(self.of_year(year), order).values_list("id", flat=True)
+        total = ids.count() if total is None else total
         prefix = f"{self.base}{year}/{order.slug}"
         if not total:  # a year without documents between two with
             return [Page(prefix, self.template, self._ctx(docs=[], year=year, order=order))]
         count = -(-total // PAGE_SIZE)
         last = count - 1 if last is None else min(last, count - 1)
         first = min(first, last)
-        rows = list(qs[first * PAGE_SIZE:(last + 1) * PAGE_SIZE])
-        chunks = [rows[i:i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)]
-        newest = chunks[-1] if last == count - 1 else list(qs[(count - 1) * PAGE_SIZE:])
+        # Ids first (an index-only scan past the earlier pages), then those rows only.
+        wanted = list(ids[first * PAGE_SIZE:(last + 1) * PAGE_SIZE])
+        newest = wanted[(count - 1 - first) * PAGE_SIZE:] if last == count - 1 \
+            else list(ids[(count - 1) * PAGE_SIZE:])
+        found = rows(Document.objects.all()).in_bulk([*wanted, *newest])
         out = []
-        for number, chunk in enumerate(chunks, start=first + 1):
+        for number in range(first + 1, last + 2):
+            chunk = wanted[(number - 1 - first) * PAGE_SIZE:(number - first) * PAGE_SIZE]
             nav = PageNav(prefix, number, newer=number < count)
             out.append(Page(f"{prefix}{number}.html", self.template,
-                            self._ctx(docs=chunk[::-1], year=year, order=order, page=nav)))
+                            self._ctx(docs=[found[i] for i in reversed(chunk)], year=year,
+                                      order=order, page=nav)))
         nav = PageNav(prefix, count, newer=False, total=total, count=count)
         out.append(Page(prefix, self.template,
-                        self._ctx(docs=newest[::-1], year=year, order=order, page=nav)))
+                        self._ctx(docs=[found[i] for i in reversed(newest)], year=year, order=order,
+                                  page=nav)))
         return out
 
     def all_pages(self) -> Iterator[Page]:
@@ -149,7 +158,7 @@ class DocList:
         year = doc.publish_date.year
         if not self.permanent and not self.docs.exists():  # its last document left
             return Affected(remove=[self.base, *self._year_paths(year)])
-        in_year = self.of_year(year).count()
+        in_year, position = self._place(doc, self.orders[0])
         out = Affected()
         if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
             out.remove.extend(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html"
@@ -160,20 +169,24 @@ class DocList:
             return out
         out.pages.append(self.landing())
         for order in self.orders:
-            index = self._position(doc, order) // PAGE_SIZE
-            first = max(index - 1, 0) if moved else index
-            out.pages.extend(self.year_pages(year, order, first, None if moved else index))
+            if order is not self.orders[0]:
+                in_year, position = self._place(doc, order)
+            index = position // PAGE_SIZE
+            # The page before gains or loses its "较新一页" link when this page starts or ends.
+            first = max(index - 1, 0) if moved and position % PAGE_SIZE == 0 else index
+            out.pages.extend(self.year_pages(year, order, first, None if moved else index, in_year))
         return out
 
-    def _position(self, doc: Document, order: Order) -> int:
-        """How many documents of the year come before `doc` in `order` (whether or not `doc`
-        itself is in the list)."""
+    def _place(self, doc: Document, order: Order) -> tuple[int, int]:
+        """The year's number of documents, and how many of them come before `doc` in `order`
+        (whether or not `doc` itself is in the list): one pass over the year."""
         value = doc.publish_date if order is BY_PUBLISHED else (doc.written_date or doc.publish_date)
         before = Q(**{f"{order.key}__lt": value}) | Q(**{order.key: value, "id__lt": doc.pk})
         qs = self.of_year(doc.publish_date.year)  # type: ignore[union-attr]
         if order is BY_WRITTEN:
             qs = qs.annotate(written_key=Coalesce("written_date", "publish_date"))
-        return qs.filter(before).count()
+        counts = qs.aggregate(total=Count("id"), before=Count("id", filter=before))
+        return counts["total"], counts["before"]
 
     def _gone(self, year: int) -> range:
         """Years that fell off the list's range when `year` emptied at its edge."""

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
-from gongkai.documents.lists import BY_PUBLISHED, BY_WRITTEN, LATEST, DocList
+from gongkai.core.queries import distinct_values
+from gongkai.documents.lists import BY_PUBLISHED, BY_WRITTEN, LATEST, DocList, rows
 from gongkai.documents.models import (
     CatalogueColumn,
     CleanupCampaign,
@@ -103,38 +104,39 @@ def _facet_docs(department_id: int, facet: Facet) -> QuerySet[Document]:
     qs = published(department_id)
     if facet.kind == "issuer":
         return qs.filter(issuers__contains=facet.value)
-    if facet.kind == "topic":
-        return qs.filter(category__code=facet.key)
+    if facet.kind == "topic":  # by id, so the (…, category, publish_date) index serves it
+        topic = SubjectCategory.objects.filter(department_id=department_id, code=facet.key)
+        return qs.filter(category_id=topic.values_list("pk", flat=True).first())
     if facet.kind == "genre":
         return qs.filter(genre=facet.value)
     return qs.filter(validity=facet.key)
 
 
 def facet_nav(department_id: int) -> dict[str, list[Facet]]:
-    """The filter values that have published documents, for the 公文数据库 navigation: one
-    index seek per value, never a scan of the documents."""
+    """The filter values that have published documents, for the 公文数据库 navigation."""
     docs = published(department_id).order_by()
-    issuers: dict[str, None] = {}
-    combo = docs.order_by("issuers").values_list("issuers", flat=True).first()
-    while combo is not None:  # distinct 发文机关 combinations, each found by one seek
-        issuers.update(dict.fromkeys(p.strip() for p in combo.split("、") if p.strip()))
-        combo = docs.filter(issuers__gt=combo).order_by("issuers").values_list(
-            "issuers", flat=True).first()
+    issuers = dict.fromkeys(p.strip() for combo in distinct_values(docs, "issuers")  # joint issuers
+                            for p in combo.split("、") if p.strip())
+    genres = set(distinct_values(docs, "genre"))
+    validities = set(distinct_values(docs, "validity"))
     topics = SubjectCategory.objects.filter(department_id=department_id).filter(
         Exists(docs.filter(category=OuterRef("pk"))))
     return {
         "issuer": [_issuer(name) for name in issuers],
         "topic": [Facet("topic", "主题分类", t.name, t.code) for t in topics],
-        "genre": [_genre(g) for g in Genre.values if docs.filter(genre=g).exists()],
-        "validity": [_validity(v) for v in Validity.values if docs.filter(validity=v).exists()],
+        "genre": [_genre(g) for g in Genre.values if g in genres],
+        "validity": [_validity(v) for v in Validity.values if v in validities],
     }
 
 
 def _in_column(site: SiteInfo, column: CatalogueColumn) -> QuerySet[Document]:
     """Published documents of the column or its sub-columns."""
     ids = [column.pk, *column.children.values_list("pk", flat=True)]
-    members = Document.columns.through.objects.filter(cataloguecolumn_id__in=ids)
-    return published(site.department.pk).filter(pk__in=members.values("document_id"))
+    # Tested per document (EXISTS), so the database walks the documents' date index and probes
+    # the membership, instead of reading the whole column and sorting it.
+    members = Document.columns.through.objects.filter(
+        document_id=OuterRef("pk"), cataloguecolumn_id__in=ids)
+    return published(site.department.pk).filter(Exists(members))
 
 
 def _column_list(site: SiteInfo, column: CatalogueColumn) -> DocList:
@@ -321,7 +323,7 @@ def home_blocks(site: SiteInfo) -> list[pages.Block]:
         column = CatalogueColumn.objects.filter(department=site.department, slug=slug).first()
         if column is None:
             continue
-        docs = _in_column(site, column)[:8]
+        docs = rows(_in_column(site, column))[:8]
         items = tuple(pages.Link(d.title, doc_path(d.pk), d.publish_date) for d in docs)
         blocks.append(pages.Block(title, items, column_path(column), order))
     return blocks

@@ -177,6 +177,7 @@ class Document(models.Model):
             models.Index(fields=["department", "status", "issuers"]),
             models.Index(fields=["department", "status", "genre", "publish_date"]),
             models.Index(fields=["department", "status", "validity", "publish_date"]),
+            models.Index(fields=["department", "status", "category", "publish_date"]),
             models.Index(fields=["department", "is_normative", "validity"]),
         ]
 
