@@ -115,34 +115,33 @@ class DocList:
         extra = self.landing_extra() if self.landing_extra else {}
         return Page(self.base, self.template, self._ctx(docs=self.latest(), **extra))
 
-    def year_pages(self, year: int, order: Order, first: int = 0, last: int | None = None,
+    def year_pages(self, year: int, order: Order, numbered: range | None = None,
                    total: int | None = None) -> list[Page]:
-        """Pages `first`..`last` (0-based, default: all) of the year, and its newest page."""
+        """The year's newest page, and its numbered pages whose 0-based indexes are in
+        `numbered` (default: all)."""
         ids = _ordered(self.of_year(year), order).values_list("id", flat=True)
         total = ids.count() if total is None else total
         prefix = f"{self.base}{year}/{order.slug}"
         if not total:  # a year without documents between two with
             return [Page(prefix, self.template, self._ctx(docs=[], year=year, order=order))]
         count = -(-total // PAGE_SIZE)
-        last = count - 1 if last is None else min(last, count - 1)
-        first = min(first, last)
-        # Ids first (an index-only scan past the earlier pages), then those rows only.
-        wanted = list(ids[first * PAGE_SIZE:(last + 1) * PAGE_SIZE])
-        newest = wanted[(count - 1 - first) * PAGE_SIZE:] if last == count - 1 \
-            else list(ids[(count - 1) * PAGE_SIZE:])
-        found = rows(Document.objects.all()).in_bulk([*wanted, *newest])
-        out = []
-        for number in range(first + 1, last + 2):
-            chunk = wanted[(number - 1 - first) * PAGE_SIZE:(number - first) * PAGE_SIZE]
-            nav = PageNav(prefix, number, newer=number < count)
-            out.append(Page(f"{prefix}{number}.html", self.template,
-                            self._ctx(docs=[found[i] for i in reversed(chunk)], year=year,
-                                      order=order, page=nav)))
-        nav = PageNav(prefix, count, newer=False, total=total, count=count)
-        out.append(Page(prefix, self.template,
-                        self._ctx(docs=[found[i] for i in reversed(newest)], year=year, order=order,
-                                  page=nav)))
-        return out
+        numbers = [k for k in (range(count) if numbered is None else numbered) if 0 <= k < count]
+        start = min(numbers, default=count - 1)
+        # Ids from the first page wanted to the year's end (an index-only scan past the earlier
+        # pages), then the rows of the pages wanted only.
+        tail = list(ids[start * PAGE_SIZE:])
+        chunks = {k: tail[(k - start) * PAGE_SIZE:(k - start + 1) * PAGE_SIZE]
+                  for k in [*numbers, count - 1]}
+        found = rows(Document.objects.all()).in_bulk([i for c in chunks.values() for i in c])
+
+        def page(path: str, chunk: list[int], nav: PageNav) -> Page:
+            docs = [found[i] for i in reversed(chunk)]
+            return Page(path, self.template, self._ctx(docs=docs, year=year, order=order, page=nav))
+
+        out = [page(f"{prefix}{k + 1}.html", chunks[k], PageNav(prefix, k + 1, newer=k + 1 < count))
+               for k in numbers]
+        newest = PageNav(prefix, count, newer=False, total=total, count=count)
+        return [*out, page(prefix, chunks[count - 1], newest)]
 
     def all_pages(self) -> Iterator[Page]:
         yield self.landing()
@@ -163,8 +162,11 @@ class DocList:
         if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
             out.remove.extend(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html"
                               for order in self.orders)
-        if moved and in_year <= 1:  # the first or last of its year: the years may have changed
-            out.pages.extend(self.all_pages())
+        if moved and in_year <= 1:  # a year appeared or emptied: the year links change
+            out.pages.append(self.landing())
+            for y in self.years():  # every year's newest page carries them
+                for order in self.orders:
+                    out.pages.extend(self.year_pages(y, order, None if y == year else range(0)))
             out.remove.extend(p for y in self._gone(year) for p in self._year_paths(y))
             return out
         out.pages.append(self.landing())
@@ -174,7 +176,8 @@ class DocList:
             index = position // PAGE_SIZE
             # The page before gains or loses its "较新一页" link when this page starts or ends.
             first = max(index - 1, 0) if moved and position % PAGE_SIZE == 0 else index
-            out.pages.extend(self.year_pages(year, order, first, None if moved else index, in_year))
+            numbered = range(first, in_year) if moved else range(index, index + 1)
+            out.pages.extend(self.year_pages(year, order, numbered, in_year))
         return out
 
     def _place(self, doc: Document, order: Order) -> tuple[int, int]:
