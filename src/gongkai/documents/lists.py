@@ -127,9 +127,10 @@ class DocList:
         count = -(-total // PAGE_SIZE)
         numbers = [k for k in (range(count) if numbered is None else numbered) if 0 <= k < count]
         start = min(numbers, default=count - 1)
-        # Ids from the first page wanted to the year's end (an index-only scan past the earlier
-        # pages), then the rows of the pages wanted only.
-        tail = list(ids[start * PAGE_SIZE:])
+        # Ids from the first page wanted to the year's end, read backwards from the end (so the
+        # database stops there instead of stepping over the earlier pages), then the rows of the
+        # pages wanted only.
+        tail = list(ids.reverse()[:total - start * PAGE_SIZE])[::-1]
         chunks = {k: tail[(k - start) * PAGE_SIZE:(k - start + 1) * PAGE_SIZE]
                   for k in [*numbers, count - 1]}
         found = rows(Document.objects.all()).in_bulk([i for c in chunks.values() for i in c])
@@ -155,7 +156,7 @@ class DocList:
         if doc.publish_date is None:
             return Affected()
         year = doc.publish_date.year
-        if not self.permanent and not self.docs.exists():  # its last document left
+        if not self.permanent and not self.years():  # its last document left
             return Affected(remove=[self.base, *self._year_paths(year)])
         in_year, position = self._place(doc, self.orders[0])
         out = Affected()
