@@ -91,7 +91,7 @@ def populate(department, n: int, today: dt.date) -> None:  # type: ignore[no-unt
     search_rebuild(department.pk)
     if connection.vendor == "postgresql":  # what autovacuum does a while after a bulk load
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def ready(department, users, title: str) -> Document:  # type: ignore[no-untyped-def]

@@ -172,12 +172,13 @@ class Document(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["department", "status", "publish_date"]),
-            # The portal's filter lists and their navigation (gongkai.documents.site).
+            # The portal's lists (gongkai.documents.lists) count, page and order by
+            # (publish_date, id) within these; with the id, PostgreSQL answers from the index.
+            models.Index(fields=["department", "status", "publish_date", "id"]),
+            models.Index(fields=["department", "status", "genre", "publish_date", "id"]),
+            models.Index(fields=["department", "status", "validity", "publish_date", "id"]),
+            models.Index(fields=["department", "status", "category", "publish_date", "id"]),
             models.Index(fields=["department", "status", "issuers"]),
-            models.Index(fields=["department", "status", "genre", "publish_date"]),
-            models.Index(fields=["department", "status", "validity", "publish_date"]),
-            models.Index(fields=["department", "status", "category", "publish_date"]),
             models.Index(fields=["department", "is_normative", "validity"]),
         ]
 
