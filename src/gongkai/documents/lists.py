@@ -86,6 +86,7 @@ class DocList:
     permanent: bool = False  # shown even when empty (a column, the 公文数据库)
     landing_extra: Callable[[], Mapping[str, Any]] | None = None  # more context, landing only
     _years: list[int] | None = None
+    _latest: list[Document] | None = None
 
     # --- queries -----------------------------------------------------------------------------
     def of_year(self, year: int) -> QuerySet[Document]:
@@ -97,14 +98,15 @@ class DocList:
         between may be empty): two index seeks, where listing only the years with documents
         would read the whole list or take a query per year."""
         if self._years is None:
-            dates = self.docs.order_by().values_list("publish_date", flat=True)
-            latest = dates.order_by("-publish_date").first()
-            earliest = dates.order_by("publish_date").first()
+            latest = self.latest()[0].publish_date if self.latest() else None
+            earliest = self.docs.order_by("publish_date").values_list("publish_date", flat=True).first()
             self._years = list(range(latest.year, earliest.year - 1, -1)) if latest and earliest else []
         return self._years
 
     def latest(self) -> list[Document]:
-        return list(rows(self.docs.order_by("-publish_date", "-id"))[:LATEST])
+        if self._latest is None:
+            self._latest = list(rows(self.docs.order_by("-publish_date", "-id"))[:LATEST])
+        return self._latest
 
     # --- pages -------------------------------------------------------------------------------
     def _ctx(self, **extra: Any) -> dict[str, Any]:
@@ -119,30 +121,33 @@ class DocList:
                    total: int | None = None) -> list[Page]:
         """The year's newest page, and its numbered pages whose 0-based indexes are in
         `numbered` (default: all)."""
-        ids = _ordered(self.of_year(year), order).values_list("id", flat=True)
-        total = ids.count() if total is None else total
+        ordered = _ordered(self.of_year(year), order)
+        total = ordered.count() if total is None else total
         prefix = f"{self.base}{year}/{order.slug}"
         if not total:  # a year without documents between two with
             return [Page(prefix, self.template, self._ctx(docs=[], year=year, order=order))]
         count = -(-total // PAGE_SIZE)
         numbers = [k for k in (range(count) if numbered is None else numbered) if 0 <= k < count]
         start = min(numbers, default=count - 1)
-        # Ids from the first page wanted to the year's end, read backwards from the end (so the
-        # database stops there instead of stepping over the earlier pages), then the rows of the
-        # pages wanted only.
-        tail = list(ids.reverse()[:total - start * PAGE_SIZE])[::-1]
-        chunks = {k: tail[(k - start) * PAGE_SIZE:(k - start + 1) * PAGE_SIZE]
-                  for k in [*numbers, count - 1]}
-        found = rows(Document.objects.all()).in_bulk([i for c in chunks.values() for i in c])
+        end = total if not numbers or numbers[-1] == count - 1 else (numbers[-1] + 1) * PAGE_SIZE
+        # Read backwards from the year's end: the database stops after the pages wanted instead
+        # of stepping over every earlier page.
+        newest_first = rows(ordered).reverse()
+        span = list(newest_first[total - end:total - start * PAGE_SIZE])[::-1]
 
-        def page(path: str, chunk: list[int], nav: PageNav) -> Page:
-            docs = [found[i] for i in reversed(chunk)]
-            return Page(path, self.template, self._ctx(docs=docs, year=year, order=order, page=nav))
+        def chunk(k: int) -> list[Document]:
+            return span[(k - start) * PAGE_SIZE:(k - start + 1) * PAGE_SIZE]
 
-        out = [page(f"{prefix}{k + 1}.html", chunks[k], PageNav(prefix, k + 1, newer=k + 1 < count))
+        def page(path: str, docs: list[Document], nav: PageNav) -> Page:
+            return Page(path, self.template,
+                        self._ctx(docs=docs[::-1], year=year, order=order, page=nav))
+
+        out = [page(f"{prefix}{k + 1}.html", chunk(k), PageNav(prefix, k + 1, newer=k + 1 < count))
                for k in numbers]
-        newest = PageNav(prefix, count, newer=False, total=total, count=count)
-        return [*out, page(prefix, chunks[count - 1], newest)]
+        newest = chunk(count - 1) if end == total \
+            else list(newest_first[:total - (count - 1) * PAGE_SIZE])[::-1]
+        nav = PageNav(prefix, count, newer=False, total=total, count=count)
+        return [*out, page(prefix, newest, nav)]
 
     def all_pages(self) -> Iterator[Page]:
         yield self.landing()
