@@ -46,15 +46,22 @@ class Order:
     label: str
     key: str
 
+    def value(self, doc: Document) -> dt.date | None:
+        return doc.publish_date if self.key == "publish_date" else (doc.written_date or doc.publish_date)
+
 
 BY_PUBLISHED = Order("", "发布日期", "publish_date")
 BY_WRITTEN = Order("written/", "成文日期", "written_key")
 
 
-def _ordered(qs: QuerySet[Document], order: Order) -> QuerySet[Document]:
-    if order is BY_WRITTEN:
+def _with_keys(qs: QuerySet[Document], orders: tuple[Order, ...]) -> QuerySet[Document]:
+    if BY_WRITTEN in orders:
         qs = qs.annotate(written_key=Coalesce("written_date", "publish_date"))
-    return qs.order_by(order.key, "id")
+    return qs
+
+
+def _ordered(qs: QuerySet[Document], order: Order) -> QuerySet[Document]:
+    return _with_keys(qs, (order,)).order_by(order.key, "id")
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,7 @@ class DocList:
         year = doc.publish_date.year
         if not self.permanent and not self.years():  # its last document left
             return Affected(remove=[self.base, *self._year_paths(year)])
-        in_year, position = self._place(doc, self.orders[0])
+        in_year, before = self._place(doc)
         out = Affected()
         if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
             out.remove.extend(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html"
@@ -177,8 +184,7 @@ class DocList:
             return out
         out.pages.append(self.landing())
         for order in self.orders:
-            if order is not self.orders[0]:
-                in_year, position = self._place(doc, order)
+            position = before[order.slug]
             index = position // PAGE_SIZE
             # The page before gains or loses its "较新一页" link when this page starts or ends.
             first = max(index - 1, 0) if moved and position % PAGE_SIZE == 0 else index
@@ -186,16 +192,15 @@ class DocList:
             out.pages.extend(self.year_pages(year, order, numbered, in_year))
         return out
 
-    def _place(self, doc: Document, order: Order) -> tuple[int, int]:
-        """The year's number of documents, and how many of them come before `doc` in `order`
-        (whether or not `doc` itself is in the list): one pass over the year."""
-        value = doc.publish_date if order is BY_PUBLISHED else (doc.written_date or doc.publish_date)
-        before = Q(**{f"{order.key}__lt": value}) | Q(**{order.key: value, "id__lt": doc.pk})
-        qs = self.of_year(doc.publish_date.year)  # type: ignore[union-attr]
-        if order is BY_WRITTEN:
-            qs = qs.annotate(written_key=Coalesce("written_date", "publish_date"))
-        counts = qs.aggregate(total=Count("id"), before=Count("id", filter=before))
-        return counts["total"], counts["before"]
+    def _place(self, doc: Document) -> tuple[int, dict[str, int]]:
+        """The year's number of documents, and for each order how many of them come before
+        `doc` (whether or not `doc` itself is in the list): one pass over the year."""
+        qs = _with_keys(self.of_year(doc.publish_date.year), self.orders)  # type: ignore[union-attr]
+        counts = qs.aggregate(total=Count("id"), **{
+            f"before{o.slug}": Count("id", filter=Q(**{f"{o.key}__lt": o.value(doc)})
+                                     | Q(**{o.key: o.value(doc), "id__lt": doc.pk}))
+            for o in self.orders})
+        return counts["total"], {o.slug: counts[f"before{o.slug}"] for o in self.orders}
 
     def _gone(self, year: int) -> range:
         """Years that fell off the list's range when `year` emptied at its edge."""
