@@ -11,7 +11,9 @@ Pages of a year are cut from the oldest document on, PAGE_SIZE each, so their co
 only on what comes before them: a document published today changes the year's last page and
 nothing before it. A change in the middle of a year (a back-dated import, a withdrawal, a move
 between 有效性 lists) rewrites the pages from that document's page on. The page numbers and the
-year's page count appear on the year's newest page only, which is rewritten on every change.
+year's page count appear on the year's newest page only, which is rewritten on every change; the
+year links on the list's first page and on each year's newest page, so a year appearing or
+emptying rewrites those and no numbered page.
 """
 
 from __future__ import annotations
@@ -188,7 +190,7 @@ class DocList:
             index = position // PAGE_SIZE
             # The page before gains or loses its "较新一页" link when this page starts or ends.
             first = max(index - 1, 0) if moved and position % PAGE_SIZE == 0 else index
-            numbered = range(first, in_year) if moved else range(index, index + 1)
+            numbered = range(first, in_year) if moved else range(index, index + 1)  # to the end
             out.pages.extend(self.year_pages(year, order, numbered, in_year))
         return out
 
@@ -197,10 +199,10 @@ class DocList:
         `doc` (whether or not `doc` itself is in the list): one pass over the year."""
         qs = _with_keys(self.of_year(doc.publish_date.year), self.orders)  # type: ignore[union-attr]
         counts = qs.aggregate(total=Count("id"), **{
-            f"before{o.slug}": Count("id", filter=Q(**{f"{o.key}__lt": o.value(doc)})
-                                     | Q(**{o.key: o.value(doc), "id__lt": doc.pk}))
-            for o in self.orders})
-        return counts["total"], {o.slug: counts[f"before{o.slug}"] for o in self.orders}
+            f"before{i}": Count("id", filter=Q(**{f"{o.key}__lt": o.value(doc)})
+                                | Q(**{o.key: o.value(doc), "id__lt": doc.pk}))
+            for i, o in enumerate(self.orders)})
+        return counts["total"], {o.slug: counts[f"before{i}"] for i, o in enumerate(self.orders)}
 
     def _gone(self, year: int) -> range:
         """Years that fell off the list's range when `year` emptied at its edge."""

@@ -107,8 +107,8 @@ def _facet_docs(department_id: int, facet: Facet) -> QuerySet[Document]:
     if facet.kind == "issuer":
         return qs.filter(issuers__contains=facet.value)
     if facet.kind == "topic":  # by id, so the (…, category, publish_date) index serves it
-        topic = SubjectCategory.objects.filter(department_id=department_id, code=facet.key)
-        return qs.filter(category_id=topic.values_list("pk", flat=True).first())
+        topic = SubjectCategory.objects.filter(department_id=department_id, code=facet.key).first()
+        return qs.filter(category=topic) if topic else qs.none()
     if facet.kind == "genre":
         return qs.filter(genre=facet.value)
     return qs.filter(validity=facet.key)
@@ -239,11 +239,13 @@ class DocumentPages:
         out.extend(database.changed(doc, moved))
         if moved:
             out.pages.extend(_feeds(site, "公文数据库", database))
-        own = facets_of(doc)  # its 有效性 last
-        for facet in own if moved else own[:-1]:
+        facets = facets_of(doc)
+        if not moved:  # it left one 有效性 list for another: re-page those, rewrite rows elsewhere
+            facets = [f for f in facets if f.kind != "validity"]
+            for value in Validity.values:
+                out.extend(_facet_list(site, _validity(value)).changed(doc, moved=True))
+        for facet in facets:
             out.extend(_facet_list(site, facet).changed(doc, moved))
-        for value in [] if moved else Validity.values:
-            out.extend(_facet_list(site, _validity(value)).changed(doc, moved=True))
         return out
 
     # --- page builders -------------------------------------------------------------------
