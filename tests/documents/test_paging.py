@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from gongkai.core.models import AuditEntry
 from gongkai.documents import lists
 from gongkai.documents.catalogue import catalogue_seed
 from gongkai.documents.models import CatalogueColumn
@@ -85,3 +86,9 @@ def test_a_year_is_split_into_stable_pages(site, draft, walk, django_capture_on_
     assert 'href="/gwk/2026/2.html" rel="next"' in first and 'rel="prev"' not in first
     assert (served / "gwk/2026/written/3.html").exists()
     assert not (served / "gwk/2026/4.html").exists()
+    # One more: the year's last page and newest page change, the pages before it do not.
+    with django_capture_on_commit_callbacks(execute=True):
+        walk(draft(title="第6件", written_date=dt.date(2026, 3, 1)), today=dt.date(2026, 3, 9))
+    written = AuditEntry.objects.filter(action="publishing.publish").latest("id").after["written"]
+    assert {"gwk/2026/3.html", "gwk/2026/index.html", "gwk/2026/written/3.html"} <= set(written)
+    assert not {"gwk/2026/1.html", "gwk/2026/2.html", "gwk/2026/written/2.html"} & set(written)
