@@ -6,6 +6,16 @@ import pytest
 from gongkai.core.demo import load_bureau
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Connections close at the end of each request: the browser tests' server threads would
+    otherwise leave persistent PostgreSQL sessions open, and the test database could not be
+    dropped at the end of the run."""
+    from django.conf import settings
+
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture
 def bureau(db):
     """The demo bureau: 示例市科学技术局 with its divisions and one user per role."""
@@ -88,3 +98,4 @@ def screenshot(page, name: str) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
