@@ -122,3 +122,30 @@ def test_host_name_picks_the_department(built):
     assert "示例市教育局" in get("/", host="www.jyj.example.gov.cn")[2].decode()
     assert "示例市科学技术局" in get("/", host="kjj.example.gov.cn")[2].decode()
     assert "示例市科学技术局" in get("/", host="unknown.example.org")[2].decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_host_lookup_reconnects_after_the_database_dropped_the_session(bureau, monkeypatch):
+    """Static pages bypass Django's request cycle; a database restart must not leave the
+    serving thread failing on a dead persistent connection."""
+    from django.db import DatabaseError, connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite has no server session to lose")
+    import psycopg
+
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)  # as in production
+    connection.close()
+    hosts.clear()
+    assert hosts.slug_for_host("127.0.0.1") == bureau.slug
+    pid = connection.connection.info.backend_pid
+    cfg = connection.settings_dict
+    with psycopg.connect(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"],
+                         dbname="postgres", autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+    hosts.clear()
+    with pytest.raises(DatabaseError):
+        hosts.slug_for_host("127.0.0.1")  # this lookup meets the dead session…
+    hosts.clear()
+    assert hosts.slug_for_host("127.0.0.1") == bureau.slug  # …the next one reconnects
+    hosts.clear()
