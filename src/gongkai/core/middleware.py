@@ -9,10 +9,18 @@ current_request: contextvars.ContextVar[HttpRequest | None] = contextvars.Contex
     "current_request", default=None
 )
 
+# The three <style> elements the 正文 editor (documents/static/vendor/trix, Trix 2.1.19) inserts
+# for its default rules: allowed by their exact content, nothing else inline.
+EDITOR_STYLE_HASHES = (
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' "  # the empty element, before filling
+    "'sha256-jAP18ioNeNaQBBU5RJvT96kjJnVxHvZs+s8WUNiLnvA=' "  # trix-toolbar
+    "'sha256-c5Z9aB2t69CSpeI1aC8dDLr7LZYZlynV8iY/8Uc9ZFk='"  # trix-editor
+)
 # Everything the staff UI and the portal load is served by us; no inline script is needed.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+    f"default-src 'self'; img-src 'self' data:; style-src 'self' {EDITOR_STYLE_HASHES}; "
+    "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+    "form-action 'self'"
 )
 
 

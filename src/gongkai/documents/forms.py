@@ -51,8 +51,9 @@ class DocumentForm(forms.Form):
     )
     keywords = forms.CharField(label="主题词", required=False, max_length=200,
                                help_text="用空格分隔，如：科技 项目 管理")
-    body = forms.CharField(label="正文", required=False, widget=forms.Textarea(attrs={"rows": 14}),
-                           help_text="可粘贴带格式的文字；脚本、样式和事件属性会被清除并提示。")
+    body = forms.CharField(label="正文", required=False,
+                           widget=forms.Textarea(attrs={"rows": 14, "data-rich-text": ""}),
+                           help_text="可直接粘贴 Word 中的文字，格式会保留；脚本、样式和事件属性会被清除并提示。")
     disclosure = forms.ChoiceField(
         label="公开属性", required=False,
         choices=[("", "（未选择，不能提交审核）"), *Disclosure.choices],
