@@ -176,7 +176,7 @@ class DocumentPages:
         for doc in Document.objects.filter(department_id=dep, status=DocumentStatus.WITHDRAWN):
             yield self._withdrawn(doc)
         yield from self._catalogue(site)
-        for column in CatalogueColumn.objects.filter(department_id=dep):
+        for column in CatalogueColumn.objects.filter(department_id=dep).prefetch_related("children"):
             listing = _column_list(site, column)
             yield from listing.all_pages()
             yield from _feeds(site, column.name, listing)
@@ -230,7 +230,7 @@ class DocumentPages:
             "attachments", "columns", _interp_prefetch()
         ).filter(pk__in=related):
             out.pages.extend(self._document(other))
-        for column in doc.columns.all():
+        for column in doc.columns.prefetch_related("children"):  # children: its list and membership
             listing = _column_list(site, column)
             out.extend(listing.changed(doc, moved))
             if moved:
