@@ -60,15 +60,26 @@ def _bulk(n: int, *, open_only: bool) -> None:
     base = dt.date(2026, 11, 20) if open_only else dt.date(2025, 1, 2)
     for i in range(n):
         received = base + dt.timedelta(days=i % (40 if open_only else 690))
-        rows.append(Application(
-            department=dep, number=f"B-{i:07d}", query_code=f"Q{i:09d}", channel="online",
-            status="in_progress" if open_only or i % 10 == 0 else "replied",
-            applicant_type="natural_person", name=f"申请人{i}", phone=f"138{i:08d}",
-            id_type="resident_id", id_number=f"52010219900101{i % 10000:04d}",
-            description=f"申请公开第{i}号科技计划项目立项材料", preferred_form="electronic",
-            delivery="email", submitted_at=timezone.now(), received_on=received,
-            deadline=received + dt.timedelta(days=28),
-        ))
+        rows.append(
+            Application(
+                department=dep,
+                number=f"B-{i:07d}",
+                query_code=f"Q{i:09d}",
+                channel="online",
+                status="in_progress" if open_only or i % 10 == 0 else "replied",
+                applicant_type="natural_person",
+                name=f"申请人{i}",
+                phone=f"138{i:08d}",
+                id_type="resident_id",
+                id_number=f"52010219900101{i % 10000:04d}",
+                description=f"申请公开第{i}号科技计划项目立项材料",
+                preferred_form="electronic",
+                delivery="email",
+                submitted_at=timezone.now(),
+                received_on=received,
+                deadline=received + dt.timedelta(days=28),
+            )
+        )
         if len(rows) == 5000:
             Application.objects.bulk_create(rows)
             rows = []
@@ -89,8 +100,10 @@ def bench_status() -> None:
         times.append((time.perf_counter() - t) * 1000)
         assert r.status_code == 200, r.status_code
     times.sort()
-    print(f"status query over HTTP (in-process client), 100,000 stored, 400 queries: "
-          f"median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * .95)]:.2f} ms")
+    print(
+        f"status query over HTTP (in-process client), 100,000 stored, 400 queries: "
+        f"median {statistics.median(times):.2f} ms, p95 {times[int(len(times) * 0.95)]:.2f} ms"
+    )
     from django.utils import timezone
 
     from gongkai.applications.services.common import clock_for
@@ -106,8 +119,10 @@ def bench_status() -> None:
         list(app.events.filter(public=True))
         service.append((time.perf_counter() - t) * 1000)
     service.sort()
-    print(f"status lookup + clock + history (no page rendering): median "
-          f"{statistics.median(service):.2f} ms, p95 {service[int(len(service) * .95)]:.2f} ms")
+    print(
+        f"status lookup + clock + history (no page rendering): median "
+        f"{statistics.median(service):.2f} ms, p95 {service[int(len(service) * 0.95)]:.2f} ms"
+    )
     print(f"load average during the run: {os.getloadavg()[0]:.1f}")
 
 
@@ -121,32 +136,44 @@ def bench_recompute() -> None:
     applications_recompute(dt.date(2026, 11, 26))  # the stored state before the notice
     before = Application.objects.filter(deadline_provisional=True).count()
     t = time.perf_counter()
-    calendar_enter_year(user=None, notice=YearNotice(
-        2027, {dt.date(2027, 1, 1): "元旦", dt.date(2027, 1, 2): "元旦"}, {}, "bench"))
+    calendar_enter_year(
+        user=None,
+        notice=YearNotice(
+            2027, {dt.date(2027, 1, 1): "元旦", dt.date(2027, 1, 2): "元旦"}, {}, "bench"
+        ),
+    )
     elapsed = time.perf_counter() - t
     after = Application.objects.filter(deadline_provisional=True).count()
-    print(f"calendar change with 10,000 open applications: {elapsed:.2f} s "
-          f"(provisional before {before}, after {after})")
+    print(
+        f"calendar change with 10,000 open applications: {elapsed:.2f} s "
+        f"(provisional before {before}, after {after})"
+    )
 
 
 def _client(base: str, n: int, errors: list[str], made: list[str]) -> None:
     jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar),
-                                         _NoRedirect())
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect())
     try:
         html = opener.open(f"{base}/apply/", timeout=60).read().decode()
         token = re.search(r'name="token" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
         form = {
-            "csrfmiddlewaretoken": csrf, "token": token, "applicant_type": "natural_person",
-            "name": f"并发申请人{n}", "phone": f"139{n:08d}", "id_type": "passport",
-            "id_number": f"E{n:08d}", "description": f"申请公开第{n}号科技项目验收材料",
-            "preferred_form": "electronic", "delivery": "email",
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "applicant_type": "natural_person",
+            "name": f"并发申请人{n}",
+            "phone": f"139{n:08d}",
+            "id_type": "passport",
+            "id_number": f"E{n:08d}",
+            "description": f"申请公开第{n}号科技项目验收材料",
+            "preferred_form": "electronic",
+            "delivery": "email",
         }
         data = urllib.parse.urlencode(form).encode()
         for attempt in range(2 if n % 5 == 0 else 1):  # every 5th client retries (double submit)
-            req = urllib.request.Request(f"{base}/apply/", data=data,  # noqa: S310
-                                         headers={"Referer": f"{base}/apply/"})
+            req = urllib.request.Request(  # noqa: S310
+                f"{base}/apply/", data=data, headers={"Referer": f"{base}/apply/"}
+            )
             try:
                 opener.open(req, timeout=60)
                 errors.append(f"{n}: no redirect")
@@ -169,7 +196,9 @@ def bench_load(clients: int = 50, rounds: int = 3) -> None:
     env = dict(os.environ)
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gongkai"), "serve", "--port", str(port), "--threads", "16"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -186,8 +215,10 @@ def bench_load(clients: int = 50, rounds: int = 3) -> None:
             errors: list[str] = []
             made: list[str] = []
             before = Application.objects.count()
-            threads = [threading.Thread(target=_client, args=(base, r * 1000 + n, errors, made))
-                       for n in range(clients)]
+            threads = [
+                threading.Thread(target=_client, args=(base, r * 1000 + n, errors, made))
+                for n in range(clients)
+            ]
             t = time.perf_counter()
             for th in threads:
                 th.start()
@@ -196,9 +227,11 @@ def bench_load(clients: int = 50, rounds: int = 3) -> None:
             elapsed = time.perf_counter() - t
             stored = Application.objects.count() - before
             results.append(elapsed)
-            print(f"round {r + 1}: {clients} clients ({clients // 5} retry their POST): "
-                  f"{elapsed:.2f} s, {len(errors)} errors, {stored} stored of {len(made)} expected"
-                  + (f" — {errors[:3]}" if errors else ""))
+            print(
+                f"round {r + 1}: {clients} clients ({clients // 5} retry their POST): "
+                f"{elapsed:.2f} s, {len(errors)} errors, {stored} stored of {len(made)} expected"
+                + (f" — {errors[:3]}" if errors else "")
+            )
         print(f"median round: {statistics.median(results):.2f} s")
     finally:
         server.send_signal(signal.SIGTERM)

@@ -72,24 +72,43 @@ def populate(department, n: int, today: dt.date) -> None:  # type: ignore[no-unt
     for i in range(n):
         spec = specs[i % len(specs)]
         day = dt.date.fromordinal(first + i * span // n)
-        docs.append(Document(
-            department=department, division=divisions[spec.division], drafter=office,
-            index_number=f"bench/{day.year}-{i:06d}", title=f"{spec.title}（{i}）",
-            doc_number=f"示科发〔{day.year}〕{i}号" if spec.doc_number else "",
-            issuers=spec.issuers, written_date=day, publish_date=day,
-            category=topics.get(spec.topic), genre=spec.genre, keywords=spec.keywords,
-            body=bodies[spec.key], body_text=texts[spec.key], disclosure="proactive",
-            is_normative=spec.normative, validity=spec.validity, validity_date=spec.validity_date,
-            status=DocumentStatus.PUBLISHED, formed_date=day,
-            published_at=timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0))),
-        ))
+        docs.append(
+            Document(
+                department=department,
+                division=divisions[spec.division],
+                drafter=office,
+                index_number=f"bench/{day.year}-{i:06d}",
+                title=f"{spec.title}（{i}）",
+                doc_number=f"示科发〔{day.year}〕{i}号" if spec.doc_number else "",
+                issuers=spec.issuers,
+                written_date=day,
+                publish_date=day,
+                category=topics.get(spec.topic),
+                genre=spec.genre,
+                keywords=spec.keywords,
+                body=bodies[spec.key],
+                body_text=texts[spec.key],
+                disclosure="proactive",
+                is_normative=spec.normative,
+                validity=spec.validity,
+                validity_date=spec.validity_date,
+                status=DocumentStatus.PUBLISHED,
+                formed_date=day,
+                published_at=timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0))),
+            )
+        )
         links.append([columns[c] for c in spec.columns if c in columns])
     with transaction.atomic():
         created = Document.objects.bulk_create(docs, batch_size=2000)
         through = Document.columns.through
         through.objects.bulk_create(
-            [through(document_id=d.pk, cataloguecolumn_id=c.pk) for d, cs in zip(created, links, strict=True) for c in cs],
-            batch_size=5000)
+            [
+                through(document_id=d.pk, cataloguecolumn_id=c.pk)
+                for d, cs in zip(created, links, strict=True)
+                for c in cs
+            ],
+            batch_size=5000,
+        )
     search_rebuild(department.pk)
     if connection.vendor == "postgresql":  # what autovacuum does a while after a bulk load
         with connection.cursor() as cursor:
@@ -100,9 +119,15 @@ def ready(department, users, title: str) -> Document:  # type: ignore[no-untyped
     """A notice in 通知公告 walked up to the office's sign-off."""
     column = CatalogueColumn.objects.get(department=department, slug="tzgg")
     topic = SubjectCategory.objects.get(department=department, code="kjxm")
-    data = DocumentData(title=title, issuers=department.name, written_date=dt.date.today(),
-                        disclosure="proactive", body="<p>各有关单位：……</p>", column_ids=[column.pk],
-                        category_id=topic.pk)
+    data = DocumentData(
+        title=title,
+        issuers=department.name,
+        written_date=dt.date.today(),
+        disclosure="proactive",
+        body="<p>各有关单位：……</p>",
+        column_ids=[column.pk],
+        category_id=topic.pk,
+    )
     doc = document_create(user=users["drafter"], data=data).document
     chain.document_submit(user=users["drafter"], document=doc)
     chain.document_head_approve(user=users["head"], document=doc)
@@ -126,7 +151,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--profile", action="store_true", help="print where one more sign-off spends its time")
+    parser.add_argument(
+        "--profile", action="store_true", help="print where one more sign-off spends its time"
+    )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     department = load_bureau()
@@ -149,7 +176,9 @@ def main() -> None:
     signoffs = []
     for i in range(args.runs):
         doc = ready(department, users, f"基准测试通知{i}")
-        signoffs.append(timed(lambda doc=doc: chain.document_sign_off(user=users["office"], document=doc)))
+        signoffs.append(
+            timed(lambda doc=doc: chain.document_sign_off(user=users["office"], document=doc))
+        )
     print(f"sign-off incl. incremental publish + index: {summary(signoffs)}")
     if args.profile:
         import cProfile
@@ -168,21 +197,33 @@ def main() -> None:
         with connection.execute_wrapper(log_sql), cProfile.Profile() as prof:
             chain.document_sign_off(user=users["office"], document=doc)
         pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
-        print(f"{len(queries)} queries, {sum(t for t, _ in queries):.0f} ms in the database; slowest:")
+        print(
+            f"{len(queries)} queries, {sum(t for t, _ in queries):.0f} ms in the database; slowest:"
+        )
         for ms, sql in sorted(queries, reverse=True)[:12]:
             print(f"  {ms:7.1f} ms  {sql[:300]}")
 
     # Old documents anywhere in their year: one early in a year leaves the most pages after it
     # in the 有效 and 废止 lists (a fixed seed, so runs are comparable).
-    candidates = Document.objects.filter(status="published", validity="valid", publish_date__year__lt=2015)
+    candidates = Document.objects.filter(
+        status="published", validity="valid", publish_date__year__lt=2015
+    )
     olds = random.Random(2026).sample(list(candidates.values_list("pk", flat=True)), args.runs)
     olds = list(Document.objects.filter(pk__in=olds))
     replacement = Document.objects.filter(status="published").order_by("-publish_date").first()
-    changes = [timed(lambda d=d: publication.document_set_validity(
-        user=users["office"], document=d, validity="repealed", replaced_by=replacement)) for d in olds]
+    changes = [
+        timed(
+            lambda d=d: publication.document_set_validity(
+                user=users["office"], document=d, validity="repealed", replaced_by=replacement
+            )
+        )
+        for d in olds
+    ]
     print(f"validity change (废止, old document): {summary(changes)}")
 
-    text = ("为深入实施创新驱动发展战略，进一步做好科技计划项目管理工作，现提出如下意见。" * 12 + "\n") * 20
+    text = (
+        "为深入实施创新驱动发展战略，进一步做好科技计划项目管理工作，现提出如下意见。" * 12 + "\n"
+    ) * 20
     text += "联系人张三，手机13912345678，邮箱zhangsan@qq.com，住址贵州省贵阳市云岩区中华北路12号3栋2单元501室。"
     runs = [timed(lambda: run_checks(text, ["0851-87987000"])) for _ in range(20)]
     print(f"pre-publication checks on {len(text.encode()) // 1024} KB: {summary(runs)}")

@@ -43,13 +43,24 @@ GOV_WORDS = """
 RARE_WORDS = {2500: "科技特派员", 6000: "创新券", 15000: "区块链", 25000: "量子通信"}
 VOCAB_SIZE = 30000
 
-ISSUERS = ["示例市科学技术局", "示例市知识产权局", "示例市人民政府办公厅", "示例市财政局",
-           "示例市科学技术局 示例市财政局"]
+ISSUERS = [
+    "示例市科学技术局",
+    "示例市知识产权局",
+    "示例市人民政府办公厅",
+    "示例市财政局",
+    "示例市科学技术局 示例市财政局",
+]
 TOPICS = ["科技", "知识产权", "财政", "综合政务", "人事", "农业", "工业", "教育", "卫生", "其他"]
 GENRES = ["通知", "办法", "意见", "方案", "公告", "报告"]
 VALIDITY = ["有效"] * 8 + ["失效", "废止"]
-TITLE_PATTERNS = ["关于印发{a}{b}{c}的通知", "关于{a}{b}的通知", "{a}{b}{c}管理办法",
-                  "关于做好{a}{b}工作的通知", "示例市{a}{b}实施方案", "关于{a}{b}{c}的意见"]
+TITLE_PATTERNS = [
+    "关于印发{a}{b}{c}的通知",
+    "关于{a}{b}的通知",
+    "{a}{b}{c}管理办法",
+    "关于做好{a}{b}工作的通知",
+    "示例市{a}{b}实施方案",
+    "关于{a}{b}{c}的意见",
+]
 
 QUERIES = {
     "common": ["工作", "科技", "管理", "创新", "科技 创新", "加强 管理"],
@@ -155,8 +166,11 @@ def worker(args: argparse.Namespace) -> None:
         started = time.perf_counter()
         search_rebuild(dept.pk, corpus(args.docs, dept.pk))
         search_optimize()
-        print(f"[{connection.vendor}] loaded {args.docs} documents in "
-              f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
+        print(
+            f"[{connection.vendor}] loaded {args.docs} documents in "
+            f"{time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
+        )
     samples: dict[str, list[float]] = {}
     totals: dict[str, str] = {}
     cpu_ns = cpu_clock(connection)
@@ -176,8 +190,11 @@ def worker(args: argparse.Namespace) -> None:
                         samples.setdefault(name, []).append(elapsed)
                         samples.setdefault(f"cpu {name}", []).append(cpu)
     load = os.getloadavg()[0]
-    print(json.dumps({"vendor": connection.vendor, "samples": samples, "totals": totals,
-                      "load": load}))
+    print(
+        json.dumps(
+            {"vendor": connection.vendor, "samples": samples, "totals": totals, "load": load}
+        )
+    )
 
 
 def report(vendor: str, data: dict, verbose: bool) -> None:
@@ -187,8 +204,10 @@ def report(vendor: str, data: dict, verbose: bool) -> None:
         if name.startswith("cpu ") or (name.startswith("q:") and not verbose):
             continue
         cpu = data["samples"][f"cpu {name}"]
-        print(f"{name:24s} {percentile(values, 50):9.2f} {percentile(values, 95):9.2f} "
-              f"{percentile(cpu, 50):9.2f} {percentile(cpu, 95):9.2f}   n={len(values)}")
+        print(
+            f"{name:24s} {percentile(values, 50):9.2f} {percentile(values, 95):9.2f} "
+            f"{percentile(cpu, 50):9.2f} {percentile(cpu, 95):9.2f}   n={len(values)}"
+        )
     if verbose:
         print("totals:", data["totals"])
 
@@ -213,13 +232,23 @@ def main() -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
     for vendor in backends:
-        env = dict(os.environ, GONGKAI_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="gongkai.settings")
+        env = dict(
+            os.environ, GONGKAI_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="gongkai.settings"
+        )
         if vendor == "sqlite":
             env["DATABASE_URL"] = f"sqlite:///{data_dir / f'search-{args.docs}.sqlite3'}"
         else:
             env["DATABASE_URL"] = args.pg_url
             _create_pg_database(args.pg_url)
-        cmd = [sys.executable, __file__, "--worker", "--docs", str(args.docs), "--runs", str(args.runs)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--worker",
+            "--docs",
+            str(args.docs),
+            "--runs",
+            str(args.runs),
+        ]
         if args.reload:
             cmd.append("--reload")
         out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)

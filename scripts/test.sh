@@ -26,6 +26,7 @@ run_pytest() {  # $1 = label; rest = env assignments
 if [ "$what" = all ] || [ "$what" = lint ]; then
   echo "== ruff"
   .venv/bin/ruff check src tests bench || failed=1
+  .venv/bin/ruff format --check src tests bench || failed=1
   echo "== mypy"
   .venv/bin/mypy || failed=1
 fi

@@ -22,7 +22,9 @@ def test_every_command_is_documented(command):
 
 def _settings_variables() -> list[str]:
     source = (ROOT / "src/gongkai/settings.py").read_text()
-    return sorted(set(re.findall(r"""(?:env_str|env_bool|env_int|environ\.get)\(\s*"([A-Z_]+)\"""", source)))
+    return sorted(
+        set(re.findall(r"""(?:env_str|env_bool|env_int|environ\.get)\(\s*"([A-Z_]+)\"""", source))
+    )
 
 
 @pytest.mark.parametrize("variable", _settings_variables())

@@ -25,7 +25,8 @@ def _apply(page, base):
     page.get_by_label("证件号码").fill(ID_NUMBER)
     page.get_by_label("通信地址").fill("示例市云岩区中华北路1号")
     page.get_by_label(re.compile("所需政府信息的名称")).fill(
-        "申请公开2026年度示例市科技计划项目立项清单及资助金额")
+        "申请公开2026年度示例市科技计划项目立项清单及资助金额"
+    )
     page.get_by_label("电子文档").check()
     page.get_by_label("电子邮件").check()
 

@@ -15,10 +15,14 @@ def run(*args: str) -> str:
 
 def test_deadline_last_line_is_iso_date():
     assert run("deadline", "--received", "2026-02-12").splitlines()[-1] == "2026-03-18"
-    assert run("deadline", "--received", "2026-02-02", "--corrected", "2026-02-12").splitlines()[
-        -1] == "2026-03-18"
-    assert run("deadline", "--received", "2026-08-10", "--extend", "20").splitlines()[
-        -1] == "2026-10-10"
+    assert (
+        run("deadline", "--received", "2026-02-02", "--corrected", "2026-02-12").splitlines()[-1]
+        == "2026-03-18"
+    )
+    assert (
+        run("deadline", "--received", "2026-08-10", "--extend", "20").splitlines()[-1]
+        == "2026-10-10"
+    )
 
 
 def test_deadline_json_marks_unknown_year_provisional():

@@ -20,8 +20,11 @@ def test_demo_is_varied_and_idempotent(bureau, django_capture_on_commit_callback
     assert len({a.channel for a in apps}) == 6
     assert len({a.applicant_type for a in apps}) == 6
     assert len({a.outcome for a in apps if a.outcome}) >= 10
-    carried = [a for a in apps if a.received_on and a.received_on.year == 2025
-               and a.closed_on and a.closed_on.year == 2026]
+    carried = [
+        a
+        for a in apps
+        if a.received_on and a.received_on.year == 2025 and a.closed_on and a.closed_on.year == 2026
+    ]
     assert carried
     kinds = set(ReviewCase.objects.values_list("kind", flat=True))
     assert kinds == {"reconsideration", "litigation_direct"}

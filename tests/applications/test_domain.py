@@ -137,8 +137,18 @@ def test_receipt_date_per_channel(channel, kwargs, expected):
 
 @pytest.mark.parametrize(
     ("n", "fee"),
-    [(0, 0), (1, 0), (10, 0), (11, 100), (30, 2000), (31, 2200), (40, 4000), (41, 4300),
-     (50, 7000), (51, 7400)],
+    [
+        (0, 0),
+        (1, 0),
+        (10, 0),
+        (11, 100),
+        (30, 2000),
+        (31, 2200),
+        (40, 4000),
+        (41, 4300),
+        (50, 7000),
+        (51, 7400),
+    ],
 )
 def test_fee_per_application_band_edges(n, fee):
     assert fees.fee_for_applications(n) == fee
@@ -176,8 +186,13 @@ EXPECTED = {
     A.FEE_LAPSED: {S.AWAITING_FEE: S.ABANDONED},
     A.REPLY: {S.IN_PROGRESS: S.REPLIED},
     A.WITHDRAW: dict.fromkeys(
-        (S.AWAITING_CONFIRMATION, S.IN_PROGRESS, S.AWAITING_CORRECTION, S.CONSULTING,
-         S.AWAITING_FEE),
+        (
+            S.AWAITING_CONFIRMATION,
+            S.IN_PROGRESS,
+            S.AWAITING_CORRECTION,
+            S.CONSULTING,
+            S.AWAITING_FEE,
+        ),
         S.WITHDRAWN,
     ),
 }
@@ -203,7 +218,9 @@ def test_outcome_labels_match_annual_report_rows():
     labels = [o.label for o in outcomes.OUTCOMES]
     assert len(outcomes.OUTCOMES) == 21
     assert "属于行政查询事项" in labels and "补正后申请内容仍不明确" in labels
-    assert outcomes.OUTCOME_GROUPS["二"] == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert (
+        outcomes.OUTCOME_GROUPS["二"] == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    )
     every = {o for codes in outcomes.REPLY_TYPE_OUTCOMES.values() for o in codes}
     assert every <= set(outcomes.OUTCOME_BY_CODE)
     assert outcomes.outcome_allowed("not_exist", "unavailable_not_held")
@@ -214,7 +231,9 @@ def test_similar_applications_flagged_and_different_ones_not():
     text = "申请公开2025年度示例市科技计划项目立项清单及资助金额"
     found = similarity.similar_items(
         text,
-        [("A1", "请提供示例市2025年科技计划项目立项名单和资助金额"),
-         ("A2", "申请公开局机关2024年度部门决算")],
+        [
+            ("A1", "请提供示例市2025年科技计划项目立项名单和资助金额"),
+            ("A2", "申请公开局机关2024年度部门决算"),
+        ],
     )
     assert [s.key for s in found] == ["A1"]

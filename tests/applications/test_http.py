@@ -17,10 +17,16 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 FORM = {
-    "applicant_type": "natural_person", "name": "王小红", "phone": "13812345678",
-    "id_type": "resident_id", "id_number": ID_NUMBER, "address": "示例市云岩区中华北路1号",
-    "description": "申请公开2026年度示例市科技计划项目立项清单", "preferred_form": "electronic",
-    "delivery": "email", "token": "tok-http-1",
+    "applicant_type": "natural_person",
+    "name": "王小红",
+    "phone": "13812345678",
+    "id_type": "resident_id",
+    "id_number": ID_NUMBER,
+    "address": "示例市云岩区中华北路1号",
+    "description": "申请公开2026年度示例市科技计划项目立项清单",
+    "preferred_form": "electronic",
+    "delivery": "email",
+    "token": "tok-http-1",
 }
 
 
@@ -50,8 +56,9 @@ def test_double_submit_same_token_one_application(bureau, client):
 
 
 def test_bad_input_shows_chinese_errors_and_keeps_input(bureau, client):
-    bad = dict(FORM, id_number=ID_NUMBER[:-1] + "0" if ID_NUMBER[-1] != "0" else "1",
-               description="")
+    bad = dict(
+        FORM, id_number=ID_NUMBER[:-1] + "0" if ID_NUMBER[-1] != "0" else "1", description=""
+    )
     r = client.post("/apply/", bad)
     html = r.content.decode()
     assert r.status_code == 400
@@ -83,8 +90,9 @@ def _login(client, username):
 
 
 def test_staff_list_detail_and_actions(bureau, client):
-    app, _ = intake.application_submit(department=bureau, applicant=person(), request=req(),
-                                       token="x1")
+    app, _ = intake.application_submit(
+        department=bureau, applicant=person(), request=req(), token="x1"
+    )
     _login(client, "office")
     listing = client.get("/staff/applications/").content.decode()
     assert app.number in listing and "待确认收到" in listing
@@ -96,11 +104,12 @@ def test_staff_list_detail_and_actions(bureau, client):
     detail = client.get(f"/staff/applications/{app.pk}/").content.decode()
     assert "期限是怎样计算的" in detail and ID_NUMBER in detail  # the handler sees it in full
     # an illegal transition is refused with a message and changes nothing
-    r = client.post(f"/staff/applications/{app.pk}/act/fee_paid/", {"paid_on": today},
-                    follow=True)
+    r = client.post(f"/staff/applications/{app.pk}/act/fee_paid/", {"paid_on": today}, follow=True)
     assert "不能执行“已缴费”" in r.content.decode()
-    r = client.post(f"/staff/applications/{app.pk}/act/reply/", {
-        "reply_type": "not_exist", "outcome": "unavailable_not_held", "text": "经检索，不存在。"})
+    r = client.post(
+        f"/staff/applications/{app.pk}/act/reply/",
+        {"reply_type": "not_exist", "outcome": "unavailable_not_held", "text": "经检索，不存在。"},
+    )
     app.refresh_from_db()
     assert app.status == "replied"
     letter = app.letters.get()
@@ -109,8 +118,9 @@ def test_staff_list_detail_and_actions(bureau, client):
 
 
 def test_id_number_masked_for_other_staff(bureau, client):
-    app, _ = intake.application_submit(department=bureau, applicant=person(), request=req(),
-                                       token="x2")
+    app, _ = intake.application_submit(
+        department=bureau, applicant=person(), request=req(), token="x2"
+    )
     _login(client, "leader")
     html = client.get(f"/staff/applications/{app.pk}/").content.decode()
     assert ID_NUMBER not in html and re.search(r"52\*+\w{3}", html)
@@ -118,8 +128,9 @@ def test_id_number_masked_for_other_staff(bureau, client):
 
 
 def test_drafter_cannot_see_applications(bureau, client):
-    app, _ = intake.application_submit(department=bureau, applicant=person(), request=req(),
-                                       token="x3")
+    app, _ = intake.application_submit(
+        department=bureau, applicant=person(), request=req(), token="x3"
+    )
     _login(client, "drafter")
     assert client.get("/staff/applications/").status_code == 403
     assert client.get(f"/staff/applications/{app.pk}/").status_code == 404
@@ -128,7 +139,9 @@ def test_drafter_cannot_see_applications(bureau, client):
 def test_application_files_never_public(bureau, client):
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     app, _ = intake.application_submit(
-        department=bureau, applicant=person(), token="x4",
+        department=bureau,
+        applicant=person(),
+        token="x4",
         request=req(files=[("身份证.png", png, "image/png")]),
     )
     f = app.files.get()
@@ -137,14 +150,21 @@ def test_application_files_never_public(bureau, client):
 
 
 def test_api_status_deadline_fee(bureau, client):
-    app, _ = intake.application_submit(department=bureau, applicant=person(), request=req(),
-                                       token="api1")
-    r = client.post("/api/applications/status", {"code": app.query_code, "factor": "5678"},
-                    content_type="application/json")
+    app, _ = intake.application_submit(
+        department=bureau, applicant=person(), request=req(), token="api1"
+    )
+    r = client.post(
+        "/api/applications/status",
+        {"code": app.query_code, "factor": "5678"},
+        content_type="application/json",
+    )
     assert r.status_code == 200 and r.json()["status_label"] == "待确认收到"
     assert "王小红" not in r.content.decode()
-    r = client.post("/api/applications/status", {"code": app.query_code, "factor": "1111"},
-                    content_type="application/json")
+    r = client.post(
+        "/api/applications/status",
+        {"code": app.query_code, "factor": "1111"},
+        content_type="application/json",
+    )
     assert r.status_code == 404
     r = client.get("/api/applications/deadline", {"received": "2026-08-10", "extend": 20})
     assert r.json()["deadline"] == "2026-10-10"
@@ -163,14 +183,17 @@ def test_fake_attachment_refused_on_the_form(bureau, client):
 
 def test_staff_registers_a_registered_letter(bureau, client):
     _login(client, "office")
-    r = client.post("/staff/applications/new/", dict(
-        FORM, channel="registered_post", submitted_on="2026-03-02", signed_for="2026-03-04"))
+    r = client.post(
+        "/staff/applications/new/",
+        dict(FORM, channel="registered_post", submitted_on="2026-03-02", signed_for="2026-03-04"),
+    )
     assert r.status_code == 302
     app = Application.objects.get()
     assert app.channel == "registered_post" and app.received_on == D(2026, 3, 4)
     assert app.status == "in_progress" and app.deadline == D(2026, 4, 1)
-    r = client.post("/staff/applications/new/", dict(FORM, channel="registered_post",
-                                                      submitted_on="2026-03-02"))
+    r = client.post(
+        "/staff/applications/new/", dict(FORM, channel="registered_post", submitted_on="2026-03-02")
+    )
     assert "签收之日" in r.content.decode() and Application.objects.count() == 1
 
 
@@ -179,8 +202,12 @@ def test_detail_shows_sent_reminders(bureau, client):
 
     app = intake.application_register(
         actor=User.objects.get(username="office"),
-        channel="window", applicant=person(), request=req(), submitted_on=D(2026, 3, 2),
-        today=D(2026, 3, 2))
+        channel="window",
+        applicant=person(),
+        request=req(),
+        submitted_on=D(2026, 3, 2),
+        today=D(2026, 3, 2),
+    )
     assert reminders_send(D(2026, 3, 23)) == 1
     _login(client, "office")
     html = client.get(f"/staff/applications/{app.pk}/").content.decode()

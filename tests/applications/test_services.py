@@ -82,8 +82,12 @@ def test_file_that_is_not_what_it_claims_is_refused(bureau):
 def test_staff_entry_receipt_date_per_channel(office, at, channel, signed_for, status, received):
     at(D(2026, 3, 5))
     app = intake.application_register(
-        actor=office, channel=channel, applicant=person(), request=req(),
-        submitted_on=D(2026, 3, 2), signed_for=signed_for,
+        actor=office,
+        channel=channel,
+        applicant=person(),
+        request=req(),
+        submitted_on=D(2026, 3, 2),
+        signed_for=signed_for,
     )
     assert app.status == status and app.received_on == received
 
@@ -122,8 +126,9 @@ def test_correction_after_seven_working_days_refused(window_app, office, at):
 def test_no_correction_by_due_date_is_abandoned(window_app, office, at):
     at(D(2026, 3, 2))
     app = window_app(D(2026, 3, 2))
-    app = workflow.application_request_correction(actor=office, application=app, note="补正",
-                                                  due_on=D(2026, 3, 9))
+    app = workflow.application_request_correction(
+        actor=office, application=app, note="补正", due_on=D(2026, 3, 9)
+    )
     with pytest.raises(common.ApplicationError, match="尚未届满"):
         workflow.application_correction_lapsed(actor=office, application=app)
     at(D(2026, 3, 10))
@@ -136,8 +141,9 @@ def test_consultation_across_national_day_pauses_clock(window_app, office, at):
     app = window_app(D(2026, 9, 14))
     assert app.deadline == D(2026, 10, 16)
     at(D(2026, 9, 18))
-    app = workflow.application_start_consultation(actor=office, application=app,
-                                                  party="示例新材料有限公司", kind="third_party")
+    app = workflow.application_start_consultation(
+        actor=office, application=app, party="示例新材料有限公司", kind="third_party"
+    )
     assert app.status == "consulting"
     consult = app.consultations.get()
     # 15 working days from 18 Sep: 20 Sep (make-up), 21–24, 28–30 Sep, 8–10 Oct (10 make-up), 12–15
@@ -153,8 +159,9 @@ def test_third_party_silence_ends_pause_on_due_date(window_app, office, at):
     at(D(2026, 9, 14))
     app = window_app(D(2026, 9, 14))
     at(D(2026, 9, 18))
-    app = workflow.application_start_consultation(actor=office, application=app, party="甲公司",
-                                                  kind="third_party")
+    app = workflow.application_start_consultation(
+        actor=office, application=app, party="甲公司", kind="third_party"
+    )
     with pytest.raises(common.ApplicationError, match="尚未届满"):
         workflow.application_end_consultation(actor=office, application=app, answer="silence")
     at(D(2026, 10, 20))
@@ -181,21 +188,23 @@ def test_fee_notice_refused_when_nothing_owed(window_app, office, at):
     at(D(2026, 3, 2))
     app = window_app(D(2026, 3, 2))
     with pytest.raises(common.ApplicationError, match="无需收费"):
-        workflow.application_issue_fee_notice(actor=office, application=app,
-                                              mode="per_application")
+        workflow.application_issue_fee_notice(actor=office, application=app, mode="per_application")
     with pytest.raises(common.ApplicationError, match="无需收费"):
-        workflow.application_issue_fee_notice(actor=office, application=app, mode="per_page",
-                                              pages=30)
+        workflow.application_issue_fee_notice(
+            actor=office, application=app, mode="per_page", pages=30
+        )
     app.refresh_from_db()
     assert app.status == "in_progress" and app.fee_amount == 0 and not app.letters.exists()
 
 
 def test_eleventh_application_in_a_month_pays_and_unpaid_is_abandoned(window_app, office, at):
     at(D(2026, 3, 2))
-    apps = [window_app(D(2026, 3, 2), text=f"第{i}项不同的信息：项目编号{i * 7919}")
-            for i in range(11)]
-    app = workflow.application_issue_fee_notice(actor=office, application=apps[-1],
-                                                mode="per_application")
+    apps = [
+        window_app(D(2026, 3, 2), text=f"第{i}项不同的信息：项目编号{i * 7919}") for i in range(11)
+    ]
+    app = workflow.application_issue_fee_notice(
+        actor=office, application=apps[-1], mode="per_application"
+    )
     assert app.fee_amount == 100 and app.status == "awaiting_fee"
     assert app.fee_due_on == D(2026, 3, 30)
     at(D(2026, 3, 31))
@@ -207,8 +216,9 @@ def test_fee_paid_resumes_clock_without_counting_waiting_time(window_app, office
     at(D(2026, 3, 2))
     app = window_app(D(2026, 3, 2))
     at(D(2026, 3, 4))
-    app = workflow.application_issue_fee_notice(actor=office, application=app, mode="per_page",
-                                                pages=120)
+    app = workflow.application_issue_fee_notice(
+        actor=office, application=app, mode="per_page", pages=120
+    )
     assert app.fee_amount == 1100
     at(D(2026, 3, 11))
     app = workflow.application_fee_paid(actor=office, application=app, paid_on=D(2026, 3, 11))
@@ -219,10 +229,16 @@ def test_reply_records_outcome_and_numbered_letter(window_app, office, at):
     at(D(2026, 3, 2))
     app = window_app(D(2026, 3, 2))
     with pytest.raises(common.ApplicationError, match="不对应"):
-        workflow.application_reply(actor=office, application=app, reply_type="disclosed",
-                                   outcome="withheld_state_secret", text="x")
-    app = workflow.application_reply(actor=office, application=app, reply_type="disclosed",
-                                     outcome="disclosed", text="见附件。")
+        workflow.application_reply(
+            actor=office,
+            application=app,
+            reply_type="disclosed",
+            outcome="withheld_state_secret",
+            text="x",
+        )
+    app = workflow.application_reply(
+        actor=office, application=app, reply_type="disclosed", outcome="disclosed", text="见附件。"
+    )
     assert app.status == "replied" and app.outcome == "disclosed"
     letter = app.letters.get()
     assert letter.number == "示科依复〔2026〕1号"
@@ -230,8 +246,9 @@ def test_reply_records_outcome_and_numbered_letter(window_app, office, at):
     text = "\n".join(p.text for p in Document(io.BytesIO(letter_docx(letter))).paragraphs)
     assert "示例市科学技术局" in text and "示科依复〔2026〕1号" in text and "2026年3月2日" in text
     with pytest.raises(common.ApplicationError, match="不能执行“作出答复”"):
-        workflow.application_reply(actor=office, application=app, reply_type="disclosed",
-                                   outcome="disclosed", text="again")
+        workflow.application_reply(
+            actor=office, application=app, reply_type="disclosed", outcome="disclosed", text="again"
+        )
     assert Letter.objects.count() == 1
 
 
@@ -308,10 +325,20 @@ def test_review_cases_and_export(window_app, office, head, at):
     at(D(2026, 3, 2))
     app = window_app(D(2026, 3, 2))
     with pytest.raises(common.ApplicationError, match="审结日期"):
-        records.review_case_save(actor=office, application=app, kind="reconsideration",
-                                 filed_on=D(2026, 3, 20), result="upheld")
-    case = records.review_case_save(actor=office, application=app, kind="reconsideration",
-                                    filed_on=D(2026, 3, 20), result="pending")
+        records.review_case_save(
+            actor=office,
+            application=app,
+            kind="reconsideration",
+            filed_on=D(2026, 3, 20),
+            result="upheld",
+        )
+    case = records.review_case_save(
+        actor=office,
+        application=app,
+        kind="reconsideration",
+        filed_on=D(2026, 3, 20),
+        result="pending",
+    )
     assert case.get_kind_display() == "行政复议" and case.get_result_display() == "尚未审结"
     with pytest.raises(PermissionDenied):
         records.applicant_export(actor=office, application=app)

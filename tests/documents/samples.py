@@ -25,7 +25,9 @@ def pdf(text: str = "Science and technology notice 2026") -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for off in offsets:
         out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()
 
 
@@ -43,13 +45,21 @@ def ofd(text: str) -> bytes:
     ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr("OFD.xml", f'<ofd:OFD {ns} Version="1.0"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID>'
-                              f"</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
-        z.writestr("Doc_0/Document.xml", f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" '
-                                         f'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
-        z.writestr("Doc_0/Pages/Page_0/Content.xml",
-                   f'<ofd:Page {ns}><ofd:Content><ofd:Layer><ofd:TextObject ID="2">'
-                   f'<ofd:TextCode X="0" Y="0">{text}</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>')
+        z.writestr(
+            "OFD.xml",
+            f'<ofd:OFD {ns} Version="1.0"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID>'
+            f"</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        z.writestr(
+            "Doc_0/Document.xml",
+            f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" '
+            f'BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        )
+        z.writestr(
+            "Doc_0/Pages/Page_0/Content.xml",
+            f'<ofd:Page {ns}><ofd:Content><ofd:Layer><ofd:TextObject ID="2">'
+            f'<ofd:TextCode X="0" Y="0">{text}</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>',
+        )
     return out.getvalue()
 
 
@@ -58,11 +68,17 @@ def png() -> bytes:
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     raw = b"\x00\xff\x00\x00"
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200

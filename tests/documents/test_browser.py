@@ -23,7 +23,6 @@ pytestmark = [
 ]
 
 
-
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 
@@ -90,7 +89,9 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, chrom
     drafter.locator("#id_genre").select_option("通知")
     drafter.get_by_label("成文日期").fill("2026-11-20")
     drafter.get_by_label("主题分类").select_option(label="科技金融")
-    drafter.get_by_role("textbox", name="正文").fill("各有关企业：\n现就2026年度科技创新券兑付工作通知如下。")
+    drafter.get_by_role("textbox", name="正文").fill(
+        "各有关企业：\n现就2026年度科技创新券兑付工作通知如下。"
+    )
     drafter.get_by_label("通知公告").check()
     shot(drafter, "form-1280")
     drafter.get_by_role("button", name="保存").click()
@@ -118,7 +119,8 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, chrom
     drafter.goto(detail_url)
     drafter.get_by_role("link", name="修改").click()
     drafter.get_by_role("textbox", name="正文").fill(
-        "各有关企业：\n现就2026年度科技创新券兑付工作通知如下。\n兑付申请截止时间为2026年12月15日。")
+        "各有关企业：\n现就2026年度科技创新券兑付工作通知如下。\n兑付申请截止时间为2026年12月15日。"
+    )
     drafter.get_by_role("button", name="保存").click()
     act(drafter, "提交审核")
 
@@ -146,7 +148,10 @@ def test_draft_return_publish_find_and_repeal(bureau, live_server, portal, chrom
     assert public.locator(".gk-banner").count() == 0
     # Typed in the editor line by line, the body is published a paragraph per line.
     assert public.locator(".gk-body p").all_inner_texts() == [
-        "各有关企业：", "现就2026年度科技创新券兑付工作通知如下。", "兑付申请截止时间为2026年12月15日。"]
+        "各有关企业：",
+        "现就2026年度科技创新券兑付工作通知如下。",
+        "兑付申请截止时间为2026年12月15日。",
+    ]
     doc_url = public.url
     shot(public, "document-1280")
     # …and through full-text search, by words and by its 发文字号 in other brackets.

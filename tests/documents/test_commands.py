@@ -35,7 +35,11 @@ def test_documents_stats_json(bureau, draft, walk):
 
 
 def test_yearly_review_command_and_job(bureau, draft, walk):
-    walk(draft(disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO))
+    walk(
+        draft(
+            disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO
+        )
+    )
     out = io.StringIO()
     call_command("documents_review", "--year", "2026", stdout=out)
     assert "共1件" in out.getvalue()

@@ -35,7 +35,9 @@ def test_demo_load_is_idempotent_and_publishes_once(bureau):
     assert Document.objects.count() == count
     repealed = Document.objects.filter(validity="amended", replaced_by__isnull=False).first()
     assert repealed is not None
-    page = Path(settings.SITE_ROOT) / bureau.slug / "current" / "xxgk" / "wj" / f"{repealed.pk}.html"
+    page = (
+        Path(settings.SITE_ROOT) / bureau.slug / "current" / "xxgk" / "wj" / f"{repealed.pk}.html"
+    )
     text = page.read_text()
     assert "本文件已修改" in text and repealed.replaced_by.title in text
     policy = Document.objects.filter(needs_interpretation=True, status="published").first()

@@ -27,7 +27,9 @@ def test_doc_number_variants_normalise(raw, expected):
     assert str(docnumber.parse(raw)) == expected
 
 
-@pytest.mark.parametrize("raw", ["筑科发2017年12号", "〔2017〕12号", "筑科发〔17〕12号", "筑科发〔2017〕", "12号"])
+@pytest.mark.parametrize(
+    "raw", ["筑科发2017年12号", "〔2017〕12号", "筑科发〔17〕12号", "筑科发〔2017〕", "12号"]
+)
 def test_malformed_doc_numbers_are_refused_with_the_expected_form(raw):
     with pytest.raises(docnumber.DocNumberError, match=r"机关代字〔年份〕序号号|年份|序号"):
         docnumber.parse(raw)
@@ -48,9 +50,18 @@ def test_transition_guards_source_state():
 
 
 def test_legality_review_only_for_normative_or_major():
-    assert workflow.after_division_review(is_normative=True, is_major_decision=False) == Status.LEGALITY_REVIEW
-    assert workflow.after_division_review(is_normative=False, is_major_decision=True) == Status.LEGALITY_REVIEW
-    assert workflow.after_division_review(is_normative=False, is_major_decision=False) == Status.CONFIDENTIALITY_REVIEW
+    assert (
+        workflow.after_division_review(is_normative=True, is_major_decision=False)
+        == Status.LEGALITY_REVIEW
+    )
+    assert (
+        workflow.after_division_review(is_normative=False, is_major_decision=True)
+        == Status.LEGALITY_REVIEW
+    )
+    assert (
+        workflow.after_division_review(is_normative=False, is_major_decision=False)
+        == Status.CONFIDENTIALITY_REVIEW
+    )
 
 
 def test_every_review_step_can_return_to_drafter():
@@ -58,7 +69,9 @@ def test_every_review_step_can_return_to_drafter():
         names = [t.name for t in workflow.available(status, frozenset(roles))]
         assert "return" in names, status
     # The legality reviewer cannot return a document waiting for the division head.
-    names = [t.name for t in workflow.available(Status.DIVISION_REVIEW, frozenset({"legality_reviewer"}))]
+    names = [
+        t.name for t in workflow.available(Status.DIVISION_REVIEW, frozenset({"legality_reviewer"}))
+    ]
     assert "return" not in names
 
 
@@ -86,7 +99,10 @@ def test_cleanup_every_two_years_handles_leap_day():
 
 
 def test_index_number_pattern():
-    assert rules.format_index_number("{prefix}/{year}-{seq:05d}", prefix="MB1", year=2026, seq=7) == "MB1/2026-00007"
+    assert (
+        rules.format_index_number("{prefix}/{year}-{seq:05d}", prefix="MB1", year=2026, seq=7)
+        == "MB1/2026-00007"
+    )
     assert "seq" in (rules.index_pattern_error("{prefix}/{year}") or "")
     assert "不认识" in (rules.index_pattern_error("{prefix}/{yr}-{seq}") or "")
 
@@ -127,13 +143,17 @@ def test_phone_numbers_but_not_the_departments_published_number():
 def test_bank_card_needs_luhn():
     card = "6222020200000000"
     card = next(card[:-1] + str(d) for d in range(10) if luhn_valid(card[:-1] + str(d)))
-    assert ("bank_card", True) in _kinds(f"收款账号 {card[:4]} {card[4:8]} {card[8:12]} {card[12:]}")
+    assert ("bank_card", True) in _kinds(
+        f"收款账号 {card[:4]} {card[4:8]} {card[8:12]} {card[12:]}"
+    )
     broken = card[:-1] + str((int(card[-1]) + 1) % 10)
     assert "bank_card" not in [k for k, _ in _kinds(f"账号 {broken}")]
 
 
 def test_personal_email_and_home_address():
-    kinds = _kinds("来信请寄张三，zhangsan@qq.com，家住贵州省贵阳市云岩区中华北路12号阳光小区3栋2单元501室。")
+    kinds = _kinds(
+        "来信请寄张三，zhangsan@qq.com，家住贵州省贵阳市云岩区中华北路12号阳光小区3栋2单元501室。"
+    )
     assert ("email", True) in kinds
     assert ("address", True) in kinds
 

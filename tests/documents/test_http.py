@@ -21,15 +21,23 @@ def login(client, users):
 
 
 FORM = {
-    "title": "关于开展科技活动周的通知", "issuers": "示例市科学技术局", "genre": "通知",
-    "written_date": "2026-11-20", "disclosure": "proactive", "body": "各有关单位：……",
+    "title": "关于开展科技活动周的通知",
+    "issuers": "示例市科学技术局",
+    "genre": "通知",
+    "written_date": "2026-11-20",
+    "disclosure": "proactive",
+    "body": "各有关单位：……",
 }
 
 
 def test_create_form_shows_clear_chinese_errors_and_saves_nothing(login):
     client = login("drafter")
-    bad = {**FORM, "doc_number": "示科发2026年1号", "publish_date": "2026-11-01",
-           "disclosure": "not_public"}
+    bad = {
+        **FORM,
+        "doc_number": "示科发2026年1号",
+        "publish_date": "2026-11-01",
+        "disclosure": "not_public",
+    }
     response = client.post(reverse("documents:create"), bad)
     assert response.status_code == 200
     text = response.content.decode()
@@ -41,8 +49,11 @@ def test_create_form_shows_clear_chinese_errors_and_saves_nothing(login):
 
 def test_create_then_detail_and_body_injection_is_reported(login):
     client = login("drafter")
-    response = client.post(reverse("documents:create"), {**FORM, "body": "<p>正文</p><script>alert(1)</script>"},
-                           follow=True)
+    response = client.post(
+        reverse("documents:create"),
+        {**FORM, "body": "<p>正文</p><script>alert(1)</script>"},
+        follow=True,
+    )
     text = response.content.decode()
     assert "已保存草稿" in text and "已被清除" in text and "脚本（script）" in text
     doc = Document.objects.get()
@@ -69,7 +80,9 @@ def test_action_errors_become_messages_not_500(login, draft):
 def test_return_from_page_reaches_drafters_workbench(login, draft, users):
     doc = draft()
     login("drafter").post(reverse("documents:act", args=[doc.pk, "submit"]))
-    login("head").post(reverse("documents:act", args=[doc.pk, "return"]), {"reason": "请补充附件。"})
+    login("head").post(
+        reverse("documents:act", args=[doc.pk, "return"]), {"reason": "请补充附件。"}
+    )
     doc.refresh_from_db()
     assert doc.status == "returned"
     todos = [t for t in collect(users["drafter"], doc.created_at.date()) if t.module == "公文"]
@@ -84,16 +97,23 @@ def test_waiting_for_me_per_role(draft, walk, users):
 
 
 def test_yearly_review_converts_to_proactive_through_the_chain(draft, walk, users, bureau, login):
-    filed = walk(draft(title="内部会议纪要", disclosure=Disclosure.NOT_PUBLIC,
-                       nondisclosure_reason=NondisclosureReason.PROCESS_INFO))
+    filed = walk(
+        draft(
+            title="内部会议纪要",
+            disclosure=Disclosure.NOT_PUBLIC,
+            nondisclosure_reason=NondisclosureReason.PROCESS_INFO,
+        )
+    )
     assert filed.status == "filed"
     review = campaigns.yearly_review_open(user=users["officehead"], department=bureau, year=2026)
     item = review.items.get()
     todos = [t.title for t in collect(users["head"], filed.created_at.date())]
     assert any("2026年度非公开信息复查" in t for t in todos)
-    response = login("head").post(reverse("documents:review_decide", args=[item.pk]),
-                                  {f"r{item.pk}-conclusion": "to_proactive", f"r{item.pk}-note": "决策已作出"},
-                                  follow=True)
+    response = login("head").post(
+        reverse("documents:review_decide", args=[item.pk]),
+        {f"r{item.pk}-conclusion": "to_proactive", f"r{item.pk}-note": "决策已作出"},
+        follow=True,
+    )
     assert "已记录" in response.content.decode()
     filed.refresh_from_db()
     assert filed.status == "draft" and filed.disclosure == "proactive"
@@ -110,8 +130,13 @@ def test_auditor_cannot_change(login, draft):
 
 def test_api_lists_only_published_public_documents(client, draft, walk, bureau):
     public = walk(draft(title="公开的通知"))
-    walk(draft(title="依申请公开的文件", disclosure=Disclosure.ON_REQUEST,
-               nondisclosure_reason=NondisclosureReason.PROCESS_INFO))
+    walk(
+        draft(
+            title="依申请公开的文件",
+            disclosure=Disclosure.ON_REQUEST,
+            nondisclosure_reason=NondisclosureReason.PROCESS_INFO,
+        )
+    )
     draft(title="草稿")
     data = client.get("/api/documents/").json()
     assert [d["title"] for d in data["items"]] == ["公开的通知"]

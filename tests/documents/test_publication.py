@@ -43,12 +43,25 @@ def publish(draft, walk, django_capture_on_commit_callbacks):
 def test_published_document_page_shows_metadata(site, publish):
     topic = SubjectCategory.objects.get(department=site, code="kjxm")
     column = CatalogueColumn.objects.get(department=site, slug="tzgg")
-    doc = publish(doc_number="示科发〔2026〕9号", category_id=topic.pk, keywords="科技 项目",
-                  column_ids=[column.pk], issuers="示例市科学技术局、示例市财政局")
+    doc = publish(
+        doc_number="示科发〔2026〕9号",
+        category_id=topic.pk,
+        keywords="科技 项目",
+        column_ids=[column.pk],
+        issuers="示例市科学技术局、示例市财政局",
+    )
     html = served(site, f"/xxgk/wj/{doc.pk}.html")
     assert html is not None
-    for text in (doc.index_number, "科技项目", "示例市科学技术局、示例市财政局", "2026年11月20日",
-                 "示科发〔2026〕9号", "有效", "科技 项目", doc.title):
+    for text in (
+        doc.index_number,
+        "科技项目",
+        "示例市科学技术局、示例市财政局",
+        "2026年11月20日",
+        "示科发〔2026〕9号",
+        "有效",
+        "科技 项目",
+        doc.title,
+    ):
         assert text in html
     assert "本文件已废止" not in html
     # Listed in its column, in the 公文数据库 and on the filter pages.
@@ -62,12 +75,19 @@ def test_published_document_page_shows_metadata(site, publish):
     assert doc.title in served(site, "/xxgk/tzgg/feed.xml")
 
 
-def test_repeal_shows_banner_with_link_to_replacement(site, publish, users, django_capture_on_commit_callbacks):
+def test_repeal_shows_banner_with_link_to_replacement(
+    site, publish, users, django_capture_on_commit_callbacks
+):
     old = publish(title="示例市科技计划项目管理办法（2020年）", is_normative=True)
     new = publish(title="示例市科技计划项目管理办法（2026年修订）", is_normative=True)
     with django_capture_on_commit_callbacks(execute=True):
-        publication.document_set_validity(user=users["office"], document=old, validity="repealed",
-                                          date=dt.date(2026, 11, 25), replaced_by=new)
+        publication.document_set_validity(
+            user=users["office"],
+            document=old,
+            validity="repealed",
+            date=dt.date(2026, 11, 25),
+            replaced_by=new,
+        )
     html = served(site, f"/xxgk/wj/{old.pk}.html")
     assert "本文件已废止" in html and "2026年11月25日" in html
     assert f'href="/xxgk/wj/{new.pk}.html"' in html
@@ -82,10 +102,14 @@ def test_amended_needs_a_replacement(site, publish, users):
     assert "修改后的文件" in exc.value.errors["replaced_by"][0]
 
 
-def test_withdraw_replaces_the_page_with_a_notice(site, publish, users, django_capture_on_commit_callbacks):
+def test_withdraw_replaces_the_page_with_a_notice(
+    site, publish, users, django_capture_on_commit_callbacks
+):
     doc = publish(title="将被撤回的通知")
     with django_capture_on_commit_callbacks(execute=True):
-        publication.document_withdraw(user=users["office"], document=doc, reason="内容有误，更正后重新发布。")
+        publication.document_withdraw(
+            user=users["office"], document=doc, reason="内容有误，更正后重新发布。"
+        )
     html = served(site, f"/xxgk/wj/{doc.pk}.html")
     assert "该信息已撤回" in html and "内容有误，更正后重新发布。" in html
     assert "将被撤回的通知" not in served(site, "/gwk/")
@@ -93,24 +117,42 @@ def test_withdraw_replaces_the_page_with_a_notice(site, publish, users, django_c
 
 def test_catalogue_page_lists_subject_content_time_limit_and_channel(site):
     html = served(site, "/xxgk/ml/")
-    for text in ("财政预决算", "科技项目与资金", "行政执法公示", "公开时限", "公开渠道", "条例第二十六条"):
+    for text in (
+        "财政预决算",
+        "科技项目与资金",
+        "行政执法公示",
+        "公开时限",
+        "公开渠道",
+        "条例第二十六条",
+    ):
         assert text in html
 
 
-def test_cleanup_campaign_applies_conclusions_and_publishes_results(site, publish, users, django_capture_on_commit_callbacks):
+def test_cleanup_campaign_applies_conclusions_and_publishes_results(
+    site, publish, users, django_capture_on_commit_callbacks
+):
     keep = publish(title="继续有效的办法", is_normative=True)
     repeal = publish(title="将废止的规定", is_normative=True)
-    campaign = campaigns.cleanup_campaign_create(user=users["legal"], name="2028年规范性文件清理",
-                                                 cutoff=dt.date(2029, 1, 1))
+    campaign = campaigns.cleanup_campaign_create(
+        user=users["legal"], name="2028年规范性文件清理", cutoff=dt.date(2029, 1, 1)
+    )
     assert campaign.items.count() == 2
     with pytest.raises(Exception, match="没有清理结论"):
         campaigns.cleanup_campaign_apply(user=users["legal"], campaign=campaign)
     items = {i.document_id: i for i in campaign.items.all()}
-    campaigns.cleanup_item_decide(user=users["head"], item=items[keep.pk], conclusion=CleanupItem.Conclusion.KEEP)
-    campaigns.cleanup_item_decide(user=users["legal"], item=items[repeal.pk], conclusion=CleanupItem.Conclusion.REPEAL,
-                                  note="上位法已废止")
+    campaigns.cleanup_item_decide(
+        user=users["head"], item=items[keep.pk], conclusion=CleanupItem.Conclusion.KEEP
+    )
+    campaigns.cleanup_item_decide(
+        user=users["legal"],
+        item=items[repeal.pk],
+        conclusion=CleanupItem.Conclusion.REPEAL,
+        note="上位法已废止",
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        campaigns.cleanup_campaign_apply(user=users["legal"], campaign=campaign, today=dt.date(2026, 11, 26))
+        campaigns.cleanup_campaign_apply(
+            user=users["legal"], campaign=campaign, today=dt.date(2026, 11, 26)
+        )
         campaigns.cleanup_campaign_publish(user=users["office"], campaign=campaign)
     repeal.refresh_from_db()
     keep.refresh_from_db()
@@ -122,14 +164,25 @@ def test_cleanup_campaign_applies_conclusions_and_publishes_results(site, publis
     assert "2028年规范性文件清理" in served(site, "/xxgk/ml/")
 
 
-def test_interpretation_is_linked_both_ways_and_feeds_exist(site, draft, walk, users, django_capture_on_commit_callbacks):
+def test_interpretation_is_linked_both_ways_and_feeds_exist(
+    site, draft, walk, users, django_capture_on_commit_callbacks
+):
     from gongkai.documents.services import chain
 
     column = CatalogueColumn.objects.get(department=site, slug="zcjd")
-    policy = walk(draft(title="示例市科技成果转化奖励办法", genre="办法", needs_interpretation=True),
-                  until="confidentiality_approve")
-    interp = walk(draft(title="《示例市科技成果转化奖励办法》解读", genre="解读", interprets_id=policy.pk,
-                        column_ids=[column.pk]), until="confidentiality_approve")
+    policy = walk(
+        draft(title="示例市科技成果转化奖励办法", genre="办法", needs_interpretation=True),
+        until="confidentiality_approve",
+    )
+    interp = walk(
+        draft(
+            title="《示例市科技成果转化奖励办法》解读",
+            genre="解读",
+            interprets_id=policy.pk,
+            column_ids=[column.pk],
+        ),
+        until="confidentiality_approve",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         chain.document_sign_off(user=users["office"], document=policy)
     assert f'href="/xxgk/wj/{interp.pk}.html"' in served(site, f"/xxgk/wj/{policy.pk}.html")

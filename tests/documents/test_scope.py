@@ -23,7 +23,9 @@ def test_a_second_department_has_its_own_numbers_and_cannot_touch_ours(draft, us
     division = DivisionFactory()
     other_drafter = staff(Role.DRAFTER, division)
     other_office = staff(Role.PUBLISHER, division)
-    theirs = document_create(user=other_drafter, data=make_data(doc_number="示科发〔2026〕1号")).document
+    theirs = document_create(
+        user=other_drafter, data=make_data(doc_number="示科发〔2026〕1号")
+    ).document
     assert theirs.department_id != ours.department_id  # same 发文字号: unique per issuing body only
     assert theirs.index_number.endswith("2026-00001") and ours.index_number.endswith("2026-00001")
     with pytest.raises(PermissionDenied):
@@ -43,8 +45,12 @@ def test_other_departments_documents_are_invisible_on_staff_pages(client, draft)
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
 def test_workbench_shows_late_disclosures_and_cleanup_due(draft, walk, users):
-    walk(draft(title="迟到的通知", formed_date=dt.date(2026, 9, 1), written_date=dt.date(2026, 9, 1)))
-    normative = walk(draft(title="到期的办法", is_normative=True, cleanup_due=dt.date(2026, 12, 20)))
+    walk(
+        draft(title="迟到的通知", formed_date=dt.date(2026, 9, 1), written_date=dt.date(2026, 9, 1))
+    )
+    normative = walk(
+        draft(title="到期的办法", is_normative=True, cleanup_due=dt.date(2026, 12, 20))
+    )
     today = dt.date(2026, 11, 26)
     office = [t.title for t in collect(users["office"], today)]
     assert "本年有1件主动公开信息超过20个工作日才公开" in office
@@ -54,7 +60,9 @@ def test_workbench_shows_late_disclosures_and_cleanup_due(draft, walk, users):
 
 def test_cleanup_and_review_pages_render(client, users, bureau, draft, walk):
     walk(draft(is_normative=True, cleanup_due=dt.date(2026, 1, 1)))
-    campaign = campaigns.cleanup_campaign_create(user=users["legal"], name="2026年清理", cutoff=dt.date(2026, 12, 31))
+    campaign = campaigns.cleanup_campaign_create(
+        user=users["legal"], name="2026年清理", cutoff=dt.date(2026, 12, 31)
+    )
     client.force_login(users["head"])
     page = client.get(reverse("documents:cleanup_detail", args=[campaign.pk])).content.decode()
     assert "记录结论" in page and "2026年清理" in page

@@ -53,15 +53,21 @@ def test_non_public_attribute_needs_a_reason(draft):
     with pytest.raises(DocumentInputError) as exc:
         draft(disclosure=Disclosure.NOT_PUBLIC, nondisclosure_reason=NondisclosureReason.OTHER)
     assert "法律法规依据" in exc.value.errors["nondisclosure_note"][0]
-    doc = draft(disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO)
+    doc = draft(
+        disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO
+    )
     assert doc.get_nondisclosure_reason_display() == "属于四类过程性信息"
 
 
 def test_script_and_style_are_stripped_and_reported(users):
     from gongkai.documents.services.records import document_create
 
-    result = document_create(user=users["drafter"], data=make_data(
-        body='<p onclick="x()">正文</p><script>alert(1)</script><style>p{}</style><a href="javascript:evil()">链接</a>'))
+    result = document_create(
+        user=users["drafter"],
+        data=make_data(
+            body='<p onclick="x()">正文</p><script>alert(1)</script><style>p{}</style><a href="javascript:evil()">链接</a>'
+        ),
+    )
     body = result.document.body
     assert "<script" not in body and "onclick" not in body and "javascript:" not in body
     assert "<style" not in body
@@ -84,7 +90,9 @@ def test_office_returns_a_document_that_lost_its_attribute(draft, users, walk):
         chain.document_sign_off(user=users["office"], document=doc)
 
 
-def test_full_chain_for_normative_document_with_return(draft, users, walk, django_capture_on_commit_callbacks):
+def test_full_chain_for_normative_document_with_return(
+    draft, users, walk, django_capture_on_commit_callbacks
+):
     doc = draft(is_normative=True, doc_number="示科规〔2026〕1号")
     chain.document_submit(user=users["drafter"], document=doc)
     chain.document_head_approve(user=users["head"], document=doc)
@@ -94,8 +102,15 @@ def test_full_chain_for_normative_document_with_return(draft, users, walk, djang
     chain.document_return(user=users["legal"], document=doc, reason="第三条缺少上位法依据。")
     doc.refresh_from_db()
     assert doc.status == "returned" and doc.return_reason == "第三条缺少上位法依据。"
-    document_update(user=users["drafter"], document=doc, data=make_data(
-        is_normative=True, doc_number="示科规〔2026〕1号", body="<p>依据《科学技术进步法》……</p>"))
+    document_update(
+        user=users["drafter"],
+        document=doc,
+        data=make_data(
+            is_normative=True,
+            doc_number="示科规〔2026〕1号",
+            body="<p>依据《科学技术进步法》……</p>",
+        ),
+    )
     with django_capture_on_commit_callbacks(execute=True):
         walk(doc)
     doc.refresh_from_db()
@@ -104,7 +119,12 @@ def test_full_chain_for_normative_document_with_return(draft, users, walk, djang
     labels = list(doc.events.values_list("label", flat=True))
     assert "退文" in labels and labels[-1] == "办公室签发"
     actions = set(AuditEntry.objects.filter(object_id=str(doc.pk)).values_list("action", flat=True))
-    assert {"documents.submit", "documents.return", "documents.legality_approve", "documents.sign_off"} <= actions
+    assert {
+        "documents.submit",
+        "documents.return",
+        "documents.legality_approve",
+        "documents.sign_off",
+    } <= actions
 
 
 def test_non_normative_document_skips_legality_review(draft, users):
@@ -152,19 +172,26 @@ def test_checks_block_confidentiality_approval_until_overridden(draft, users, wa
     with pytest.raises(InvalidTransition, match="至少6个字"):
         chain.document_override_checks(user=users["secrecy"], document=doc, reason="可以")
     with pytest.raises(PermissionDenied):
-        chain.document_override_checks(user=users["office"], document=doc, reason="经核实为公开信息。")
-    chain.document_override_checks(user=users["secrecy"], document=doc,
-                                   reason="经核实，该人已书面同意公开其联系方式。")
+        chain.document_override_checks(
+            user=users["office"], document=doc, reason="经核实为公开信息。"
+        )
+    chain.document_override_checks(
+        user=users["secrecy"], document=doc, reason="经核实，该人已书面同意公开其联系方式。"
+    )
     chain.document_confidentiality_approve(user=users["secrecy"], document=doc)
     doc.refresh_from_db()
     assert doc.status == "office_signoff"
-    assert AuditEntry.objects.filter(action="documents.override_checks", object_id=str(doc.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="documents.override_checks", object_id=str(doc.pk)
+    ).exists()
 
 
 def test_checks_resolved_by_fixing_the_text(draft, users, walk):
     doc = draft(body="<p>秘密★1年</p><p>内容</p>")
     walk(doc, until="head_approve")
-    chain.document_return(user=users["secrecy"], document=doc, reason="请删除密级标志，涉密文件不得公开。")
+    chain.document_return(
+        user=users["secrecy"], document=doc, reason="请删除密级标志，涉密文件不得公开。"
+    )
     document_update(user=users["drafter"], document=doc, data=make_data(body="<p>内容</p>"))
     doc.refresh_from_db()
     assert doc.check_findings == []
@@ -174,16 +201,26 @@ def test_checks_resolved_by_fixing_the_text(draft, users, walk):
 
 
 def test_filed_when_not_proactive(draft, walk):
-    doc = walk(draft(disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO))
+    doc = walk(
+        draft(
+            disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO
+        )
+    )
     assert doc.status == "filed" and doc.publish_date is None
 
 
-def test_policy_needing_interpretation_waits_and_both_go_live_together(draft, users, walk, django_capture_on_commit_callbacks):
-    policy = walk(draft(needs_interpretation=True, title="示例市科技创新券管理办法", genre="办法"),
-                  until="confidentiality_approve")
+def test_policy_needing_interpretation_waits_and_both_go_live_together(
+    draft, users, walk, django_capture_on_commit_callbacks
+):
+    policy = walk(
+        draft(needs_interpretation=True, title="示例市科技创新券管理办法", genre="办法"),
+        until="confidentiality_approve",
+    )
     with pytest.raises(InvalidTransition, match="需要解读"):
         chain.document_sign_off(user=users["office"], document=policy)
-    interp = draft(title="《示例市科技创新券管理办法》政策解读", genre="解读", interprets_id=policy.pk)
+    interp = draft(
+        title="《示例市科技创新券管理办法》政策解读", genre="解读", interprets_id=policy.pk
+    )
     walk(interp, until="confidentiality_approve")
     with django_capture_on_commit_callbacks(execute=True):
         live = chain.document_sign_off(user=users["office"], document=interp)
@@ -196,7 +233,10 @@ def test_policy_needing_interpretation_waits_and_both_go_live_together(draft, us
 
 def test_interpretation_cannot_be_published_alone(draft, users, walk):
     policy = draft(needs_interpretation=True, title="某办法", genre="办法")
-    interp = walk(draft(title="某办法解读", genre="解读", interprets_id=policy.pk), until="confidentiality_approve")
+    interp = walk(
+        draft(title="某办法解读", genre="解读", interprets_id=policy.pk),
+        until="confidentiality_approve",
+    )
     with pytest.raises(InvalidTransition, match="解读不能单独发布"):
         chain.document_sign_off(user=users["office"], document=interp)
     lone = draft(title="没有关联政策的解读", genre="解读")
@@ -206,9 +246,13 @@ def test_interpretation_cannot_be_published_alone(draft, users, walk):
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
 def test_late_proactive_disclosure_is_flagged(draft, walk):
-    on_time = walk(draft(title="按时", formed_date=dt.date(2026, 11, 2), written_date=dt.date(2026, 11, 2)))
+    on_time = walk(
+        draft(title="按时", formed_date=dt.date(2026, 11, 2), written_date=dt.date(2026, 11, 2))
+    )
     # 9 Oct 2026 (Fri): Sat 10 Oct is a make-up working day, so 35 working days to 26 Nov.
-    late = walk(draft(title="迟了", formed_date=dt.date(2026, 10, 9), written_date=dt.date(2026, 10, 9)))
+    late = walk(
+        draft(title="迟了", formed_date=dt.date(2026, 10, 9), written_date=dt.date(2026, 10, 9))
+    )
     assert on_time.disclosure_working_days == 18 and not on_time.published_late
     assert late.disclosure_working_days == 35 and late.published_late
     assert list(Document.objects.filter(published_late=True)) == [late]
@@ -217,11 +261,18 @@ def test_late_proactive_disclosure_is_flagged(draft, walk):
 def test_chain_history_is_recorded(draft, walk):
     doc = walk(draft())
     assert list(DocumentEvent.objects.filter(document=doc).values_list("action", flat=True)) == [
-        "create", "submit", "head_approve", "confidentiality_approve", "sign_off"]
+        "create",
+        "submit",
+        "head_approve",
+        "confidentiality_approve",
+        "sign_off",
+    ]
 
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
-def test_entering_a_holiday_notice_recounts_disclosure_days(draft, walk, django_capture_on_commit_callbacks):
+def test_entering_a_holiday_notice_recounts_disclosure_days(
+    draft, walk, django_capture_on_commit_callbacks
+):
     from gongkai.core.services.calendar import YearNotice, calendar_enter_year, package_notices
 
     doc = walk(draft(formed_date=dt.date(2026, 10, 26), written_date=dt.date(2026, 10, 26)))
@@ -237,7 +288,12 @@ def test_entering_a_holiday_notice_recounts_disclosure_days(draft, walk, django_
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
 def test_back_dated_publish_date_does_not_hide_lateness(draft, walk):
-    doc = walk(draft(written_date=dt.date(2026, 9, 1), formed_date=dt.date(2026, 9, 1),
-                     publish_date=dt.date(2026, 9, 2)))
+    doc = walk(
+        draft(
+            written_date=dt.date(2026, 9, 1),
+            formed_date=dt.date(2026, 9, 1),
+            publish_date=dt.date(2026, 9, 2),
+        )
+    )
     assert doc.publish_date == dt.date(2026, 9, 2)  # shown as entered (补录)
     assert doc.published_late and doc.disclosure_working_days > 20  # measured to 26 Nov

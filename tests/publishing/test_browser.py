@@ -14,7 +14,6 @@ from gongkai.publishing.service import site_rebuild
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 

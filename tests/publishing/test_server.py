@@ -140,8 +140,13 @@ def test_host_lookup_reconnects_after_the_database_dropped_the_session(bureau, m
     assert hosts.slug_for_host("127.0.0.1") == bureau.slug
     pid = connection.connection.info.backend_pid
     cfg = connection.settings_dict
-    with psycopg.connect(host=cfg["HOST"], port=cfg["PORT"] or 5432, user=cfg["USER"],
-                         dbname="postgres", autocommit=True) as admin:
+    with psycopg.connect(
+        host=cfg["HOST"],
+        port=cfg["PORT"] or 5432,
+        user=cfg["USER"],
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", [pid])
     hosts.clear()
     with pytest.raises(DatabaseError):

@@ -20,7 +20,6 @@ pytestmark = [
 ]
 
 
-
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
 

@@ -9,9 +9,22 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 def test_bench_script_runs_small(tmp_path):
     out = subprocess.run(
-        [sys.executable, str(ROOT / "bench/search_bench.py"), "--docs", "300", "--runs", "1",
-         "--backend", "sqlite", "--data-dir", str(tmp_path)],
-        capture_output=True, text=True, check=True, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "bench/search_bench.py"),
+            "--docs",
+            "300",
+            "--runs",
+            "1",
+            "--backend",
+            "sqlite",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     )
     assert "== sqlite: 300 documents" in out.stdout
     for line in ("relevance/common", "relevance/rare", "date/medium", "all"):

@@ -32,18 +32,42 @@ def portal(bureau):
     from gongkai.publishing.service import site_rebuild
 
     for i in range(30):
-        search_index(make_doc(bureau.pk, f"n{i}", f"关于开展{2000 + i}年度科技创新券申领工作的通知",
-                              body="企业可申领创新券，用于购买检验检测、知识产权等科技服务。" * 3,
-                              doc_number=f"筑科通〔{2000 + i}〕{i + 1}号",
-                              publish_date=date(2000 + i % 27, 3, 1), issuer="示例市科学技术局",
-                              topic="科技", genre="通知", validity="有效" if i % 5 else "失效"))
-    search_index(make_doc(bureau.pk, "ip", "示例市知识产权保护办法", doc_number="筑科发〔2017〕12号",
-                          body="为加强知识产权保护<script>alert(1)</script>，制定本办法。",
-                          publish_date=date(2017, 5, 4), issuer="示例市人民政府办公厅",
-                          topic="知识产权", genre="办法", validity="有效"))
+        search_index(
+            make_doc(
+                bureau.pk,
+                f"n{i}",
+                f"关于开展{2000 + i}年度科技创新券申领工作的通知",
+                body="企业可申领创新券，用于购买检验检测、知识产权等科技服务。" * 3,
+                doc_number=f"筑科通〔{2000 + i}〕{i + 1}号",
+                publish_date=date(2000 + i % 27, 3, 1),
+                issuer="示例市科学技术局",
+                topic="科技",
+                genre="通知",
+                validity="有效" if i % 5 else "失效",
+            )
+        )
+    search_index(
+        make_doc(
+            bureau.pk,
+            "ip",
+            "示例市知识产权保护办法",
+            doc_number="筑科发〔2017〕12号",
+            body="为加强知识产权保护<script>alert(1)</script>，制定本办法。",
+            publish_date=date(2017, 5, 4),
+            issuer="示例市人民政府办公厅",
+            topic="知识产权",
+            genre="办法",
+            validity="有效",
+        )
+    )
     site_rebuild(department=bureau)
-    server = make_server("127.0.0.1", 0, StaticSite(WSGIHandler(), site_root_for_host),
-                         server_class=_ThreadedServer, handler_class=_Quiet)
+    server = make_server(
+        "127.0.0.1",
+        0,
+        StaticSite(WSGIHandler(), site_root_for_host),
+        server_class=_ThreadedServer,
+        handler_class=_Quiet,
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

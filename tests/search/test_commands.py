@@ -19,10 +19,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def source(bureau, monkeypatch):
     """A registered source standing for the documents app's published documents."""
-    docs = [make_doc(bureau.pk, f"s{i}", f"科技政策文件{i}", publish_date=date(2025, 1, 1 + i))
-            for i in range(3)]
-    monkeypatch.setattr(services, "_sources", [lambda department_id: [
-        d for d in docs if d.department_id == department_id]])
+    docs = [
+        make_doc(bureau.pk, f"s{i}", f"科技政策文件{i}", publish_date=date(2025, 1, 1 + i))
+        for i in range(3)
+    ]
+    monkeypatch.setattr(
+        services,
+        "_sources",
+        [lambda department_id: [d for d in docs if d.department_id == department_id]],
+    )
     return docs
 
 

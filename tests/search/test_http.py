@@ -13,13 +13,32 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def site(bureau):
-    search_index(make_doc(bureau.pk, "ip", "示例市知识产权保护办法", doc_number="筑科发〔2017〕12号",
-                          body="加强知识产权保护<script>alert(1)</script>。", issuer="示例市科学技术局",
-                          topic="知识产权", genre="办法", validity="有效",
-                          publish_date=date(2017, 5, 4), url="/xxgk/2017/ip.html"))
+    search_index(
+        make_doc(
+            bureau.pk,
+            "ip",
+            "示例市知识产权保护办法",
+            doc_number="筑科发〔2017〕12号",
+            body="加强知识产权保护<script>alert(1)</script>。",
+            issuer="示例市科学技术局",
+            topic="知识产权",
+            genre="办法",
+            validity="有效",
+            publish_date=date(2017, 5, 4),
+            url="/xxgk/2017/ip.html",
+        )
+    )
     for i in range(25):
-        search_index(make_doc(bureau.pk, f"n{i}", f"科技项目通知{i}", body="知识产权",
-                              publish_date=date(2024, 1, 1 + i), issuer="示例市财政局"))
+        search_index(
+            make_doc(
+                bureau.pk,
+                f"n{i}",
+                f"科技项目通知{i}",
+                body="知识产权",
+                publish_date=date(2024, 1, 1 + i),
+                issuer="示例市财政局",
+            )
+        )
     return bureau
 
 
@@ -62,7 +81,10 @@ def test_query_text_is_escaped_in_the_page(client, site):
 def test_pagination_links_carry_the_form_and_are_nofollow(client, site):
     html = client.get("/search/", {"q": "知识产权", "order": "date"}).content.decode()
     assert "第 1 / 2 页" in html
-    assert 'rel="next nofollow" href="?q=%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83&amp;order=date&amp;page=2"' in html
+    assert (
+        'rel="next nofollow" href="?q=%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83&amp;order=date&amp;page=2"'
+        in html
+    )
     page2 = client.get("/search/", {"q": "知识产权", "order": "date", "page": 2}).content.decode()
     assert "第 2 / 2 页" in page2 and "保护办法" in page2
 
@@ -110,8 +132,9 @@ def test_rate_limit_per_address(client, site, settings):
     assert "检索过于频繁" in limited.content.decode()
     # Another address is not affected; a forged X-Forwarded-For does not help.
     assert client.get("/search/", {"q": "科技"}, REMOTE_ADDR="10.0.0.2").status_code == 200
-    forged = client.get("/search/", {"q": "科技"}, REMOTE_ADDR="10.0.0.1",
-                        HTTP_X_FORWARDED_FOR="1.2.3.4")
+    forged = client.get(
+        "/search/", {"q": "科技"}, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4"
+    )
     assert forged.status_code == 429
     assert client.get("/api/search/", {"q": "科技"}, REMOTE_ADDR="10.0.0.1").status_code == 429
 

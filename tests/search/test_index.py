@@ -28,20 +28,54 @@ def keys(results):
 def corpus(bureau):
     d = bureau.pk
     for doc in [
-        make_doc(d, "ip-rules", "示例市知识产权保护办法", body="为加强专利和商标保护，制定本办法。",
-                 doc_number="筑科发〔2017〕12号", publish_date=date(2017, 5, 4),
-                 issuer="示例市科学技术局", topic="知识产权", genre="办法", validity="有效"),
-        make_doc(d, "voucher", "关于开展科技创新券申领工作的通知",
-                 body="企业可申领创新券，用于购买知识产权服务。", doc_number="筑科通〔2025〕3号",
-                 publish_date=date(2025, 9, 1), issuer="示例市科学技术局", topic="科技",
-                 genre="通知", validity="有效"),
-        make_doc(d, "old-ip", "示例市专利资助暂行办法", body="对获得授权的发明专利给予资助。知识产权部门负责审核。",
-                 doc_number="筑科发〔2012〕7号", publish_date=date(2012, 3, 1),
-                 issuer="示例市财政局", topic="知识产权", genre="办法", validity="废止"),
-        make_doc(d, "budget", "示例市科学技术局2026年部门预算", body="本部门预算收入支出情况。",
-                 publish_date=date(2026, 2, 10), issuer="示例市科学技术局", topic="财政",
-                 genre="报告", validity="有效",
-                 attachment_text="附件：知识产权专项资金明细表"),
+        make_doc(
+            d,
+            "ip-rules",
+            "示例市知识产权保护办法",
+            body="为加强专利和商标保护，制定本办法。",
+            doc_number="筑科发〔2017〕12号",
+            publish_date=date(2017, 5, 4),
+            issuer="示例市科学技术局",
+            topic="知识产权",
+            genre="办法",
+            validity="有效",
+        ),
+        make_doc(
+            d,
+            "voucher",
+            "关于开展科技创新券申领工作的通知",
+            body="企业可申领创新券，用于购买知识产权服务。",
+            doc_number="筑科通〔2025〕3号",
+            publish_date=date(2025, 9, 1),
+            issuer="示例市科学技术局",
+            topic="科技",
+            genre="通知",
+            validity="有效",
+        ),
+        make_doc(
+            d,
+            "old-ip",
+            "示例市专利资助暂行办法",
+            body="对获得授权的发明专利给予资助。知识产权部门负责审核。",
+            doc_number="筑科发〔2012〕7号",
+            publish_date=date(2012, 3, 1),
+            issuer="示例市财政局",
+            topic="知识产权",
+            genre="办法",
+            validity="废止",
+        ),
+        make_doc(
+            d,
+            "budget",
+            "示例市科学技术局2026年部门预算",
+            body="本部门预算收入支出情况。",
+            publish_date=date(2026, 2, 10),
+            issuer="示例市科学技术局",
+            topic="财政",
+            genre="报告",
+            validity="有效",
+            attachment_text="附件：知识产权专项资金明细表",
+        ),
     ]:
         search_index(doc)
     return bureau
@@ -97,8 +131,9 @@ def test_filters_without_keywords_list_the_documents_newest_first(corpus):
     assert keys(results) == ["ip-rules", "old-ip"]
 
 
-@pytest.mark.parametrize("typed", ["筑科发〔2017〕12号", "筑科发[2017]12号", "筑科发（2017）12号",
-                                   "筑科发【2017】12号"])
+@pytest.mark.parametrize(
+    "typed", ["筑科发〔2017〕12号", "筑科发[2017]12号", "筑科发（2017）12号", "筑科发【2017】12号"]
+)
 def test_doc_number_goes_straight_to_the_document(corpus, typed):
     results = search_query(SearchQuery(department_id=corpus.pk, text=typed))
     assert results.exact is not None
@@ -114,8 +149,14 @@ def test_unknown_doc_number_falls_back_to_full_text(corpus):
 
 
 def test_snippets_and_titles_never_come_back_unescaped(bureau):
-    search_index(make_doc(bureau.pk, "x", "<script>alert(1)</script>科技通知",
-                          body='正文<script>alert("科技")</script><img src=x onerror=alert(1)>'))
+    search_index(
+        make_doc(
+            bureau.pk,
+            "x",
+            "<script>alert(1)</script>科技通知",
+            body='正文<script>alert("科技")</script><img src=x onerror=alert(1)>',
+        )
+    )
     hit = search_query(SearchQuery(department_id=bureau.pk, text="科技")).hits[0]
     for html in (hit.title_html, hit.snippet_html):
         assert "<script>" not in html and "<img" not in html
@@ -131,23 +172,34 @@ def test_snippet_comes_from_the_attachment_when_the_body_lacks_the_word(corpus):
 
 def test_pagination_and_total(bureau):
     for i in range(45):
-        search_index(make_doc(bureau.pk, f"d{i}", f"第{i}号科技通知",
-                              publish_date=date(2020, 1, 1).replace(day=1 + i % 28, month=1 + i // 28)))
+        search_index(
+            make_doc(
+                bureau.pk,
+                f"d{i}",
+                f"第{i}号科技通知",
+                publish_date=date(2020, 1, 1).replace(day=1 + i % 28, month=1 + i // 28),
+            )
+        )
     first = search_query(SearchQuery(department_id=bureau.pk, text="科技", page_size=20))
     third = search_query(SearchQuery(department_id=bureau.pk, text="科技", page=3, page_size=20))
     assert first.total == 45 and first.last_page == 3 and first.has_next
     assert len(first.hits) == 20 and len(third.hits) == 5 and not third.has_next
-    pages = [search_query(SearchQuery(department_id=bureau.pk, text="科技", page=p)) for p in (1, 2, 3)]
+    pages = [
+        search_query(SearchQuery(department_id=bureau.pk, text="科技", page=p)) for p in (1, 2, 3)
+    ]
     seen = [k for p in pages for k in keys(p)]
     assert len(seen) == len(set(seen)) == 45
 
 
 def test_relevance_pages_continue_from_title_hits_into_the_rest(bureau):
     for i in range(5):
-        search_index(make_doc(bureau.pk, f"t{i}", f"专利通知{i}", publish_date=date(2020, 1, 1 + i)))
+        search_index(
+            make_doc(bureau.pk, f"t{i}", f"专利通知{i}", publish_date=date(2020, 1, 1 + i))
+        )
     for i in range(5):
-        search_index(make_doc(bureau.pk, f"b{i}", f"通知{i}", body="专利",
-                              publish_date=date(2024, 1, 1 + i)))
+        search_index(
+            make_doc(bureau.pk, f"b{i}", f"通知{i}", body="专利", publish_date=date(2024, 1, 1 + i))
+        )
     page1 = search_query(SearchQuery(department_id=bureau.pk, text="专利", page_size=3))
     page2 = search_query(SearchQuery(department_id=bureau.pk, text="专利", page=2, page_size=3))
     page4 = search_query(SearchQuery(department_id=bureau.pk, text="专利", page=4, page_size=3))
@@ -157,7 +209,9 @@ def test_relevance_pages_continue_from_title_hits_into_the_rest(bureau):
 
 
 def test_reindexing_replaces_and_removing_forgets(corpus):
-    search_index(make_doc(corpus.pk, "voucher", "关于停止受理创新券的公告", publish_date=date(2026, 1, 5)))
+    search_index(
+        make_doc(corpus.pk, "voucher", "关于停止受理创新券的公告", publish_date=date(2026, 1, 5))
+    )
     assert search_query(SearchQuery(department_id=corpus.pk, text="申领")).total == 0
     assert keys(search_query(SearchQuery(department_id=corpus.pk, text="停止 受理"))) == ["voucher"]
     assert SearchEntry.objects.filter(department=corpus, key="voucher").count() == 1
@@ -193,8 +247,11 @@ def test_rebuild_refuses_another_departments_document_and_changes_nothing(corpus
 
 @pytest.mark.parametrize(
     ("doc_kwargs", "message"),
-    [({"title": "  "}, "没有标题"), ({"title": "科技", "url": ""}, "没有公开地址"),
-     ({"title": "科技", "key": ""}, "文档键")],
+    [
+        ({"title": "  "}, "没有标题"),
+        ({"title": "科技", "url": ""}, "没有公开地址"),
+        ({"title": "科技", "key": ""}, "文档键"),
+    ],
 )
 def test_bad_documents_are_refused_with_a_reason(bureau, doc_kwargs, message):
     key = doc_kwargs.pop("key", "k")
@@ -205,8 +262,12 @@ def test_bad_documents_are_refused_with_a_reason(bureau, doc_kwargs, message):
 
 @pytest.mark.parametrize(
     ("query_kwargs", "message"),
-    [({"page": 0}, "页码"), ({"page_size": 500}, "每页条数"), ({"text": "科" * 101}, "太长"),
-     ({"order": "random"}, "排序")],
+    [
+        ({"page": 0}, "页码"),
+        ({"page_size": 500}, "每页条数"),
+        ({"text": "科" * 101}, "太长"),
+        ({"order": "random"}, "排序"),
+    ],
 )
 def test_bad_queries_are_refused_with_a_reason(bureau, query_kwargs, message):
     with pytest.raises(SearchError, match=message):
@@ -223,7 +284,9 @@ def test_very_common_words_get_an_approximate_count(bureau, monkeypatch):
 
     monkeypatch.setattr(services, "COUNT_CAP", 5)
     for i in range(12):
-        search_index(make_doc(bureau.pk, f"c{i}", f"科技通知{i}", publish_date=date(2021, 1, 1 + i)))
+        search_index(
+            make_doc(bureau.pk, f"c{i}", f"科技通知{i}", publish_date=date(2021, 1, 1 + i))
+        )
     search_index(make_doc(bureau.pk, "other", "通知", body="科技"))
     results = search_query(SearchQuery(department_id=bureau.pk, text="科技"))
     assert results.approximate
@@ -263,8 +326,15 @@ def test_newest_first_walk_and_sorted_read_give_the_same_page(bureau):
     from gongkai.search.backends import Count, Match, Tier, get_backend
 
     for i in range(30):
-        search_index(make_doc(bureau.pk, f"w{i}", f"通知{i}", body="专利" if i % 3 else "其他",
-                              publish_date=date(2020, 1 + i % 12, 1 + i)))
+        search_index(
+            make_doc(
+                bureau.pk,
+                f"w{i}",
+                f"通知{i}",
+                body="专利" if i % 3 else "其他",
+                publish_date=date(2020, 1 + i % 12, 1 + i),
+            )
+        )
     backend = get_backend()
     match = Match(bureau.pk, ("专利",), ())
     for tier in (Tier.ALL, Tier.REST):

@@ -38,14 +38,24 @@ def test_query_terms_are_safe_for_fts_syntax():
 
 @pytest.mark.parametrize(
     "typed",
-    ["筑科发〔2017〕12号", "筑科发[2017]12号", "筑科发(2017)12号", "筑科发（2017）12号",
-     "筑科发【2017】12号", " 筑科发 〔2017〕 12 号 ", "筑科发［2017］012号", "筑科发〔2017〕12"],
+    [
+        "筑科发〔2017〕12号",
+        "筑科发[2017]12号",
+        "筑科发(2017)12号",
+        "筑科发（2017）12号",
+        "筑科发【2017】12号",
+        " 筑科发 〔2017〕 12 号 ",
+        "筑科发［2017］012号",
+        "筑科发〔2017〕12",
+    ],
 )
 def test_doc_numbers_in_any_bracket_are_recognised(typed):
     assert text.parse_doc_number(typed) == "筑科发〔2017〕12号"
 
 
-@pytest.mark.parametrize("typed", ["科技创新", "2017年12号", "abc(2017)12号", "筑科发〔17〕12号", ""])
+@pytest.mark.parametrize(
+    "typed", ["科技创新", "2017年12号", "abc(2017)12号", "筑科发〔17〕12号", ""]
+)
 def test_ordinary_queries_are_not_doc_numbers(typed):
     assert text.parse_doc_number(typed) is None
 
@@ -54,8 +64,7 @@ def test_highlight_escapes_everything_and_marks_the_words():
     html = text.highlight('<script>alert("知识产权")</script>知识产权', ["知识产权"])
     assert "<script>" not in html
     assert html == (
-        "&lt;script&gt;alert(&quot;<mark>知识产权</mark>&quot;)&lt;/script&gt;"
-        "<mark>知识产权</mark>"
+        "&lt;script&gt;alert(&quot;<mark>知识产权</mark>&quot;)&lt;/script&gt;<mark>知识产权</mark>"
     )
 
 

@@ -44,10 +44,15 @@ def status(request: HttpRequest, payload: StatusIn) -> StatusOut:
         raise HttpError(404, "查询码或验证信息不正确。")
     clock = clock_for(app, timezone.localdate()) if app.is_open else None
     return StatusOut(
-        number=app.number, status=app.status, status_label=app.status_label,
-        received_on=app.received_on, deadline=clock.deadline if clock else app.deadline,
-        provisional=bool(clock and clock.provisional), replied_on=app.replied_on,
-        reply_type=app.reply_type, explain=list(clock.lines) if clock else [],
+        number=app.number,
+        status=app.status,
+        status_label=app.status_label,
+        received_on=app.received_on,
+        deadline=clock.deadline if clock else app.deadline,
+        provisional=bool(clock and clock.provisional),
+        replied_on=app.replied_on,
+        reply_type=app.reply_type,
+        explain=list(clock.lines) if clock else [],
     )
 
 
@@ -58,18 +63,25 @@ class DeadlineOut(Schema):
 
 
 @router.get("/deadline", response=DeadlineOut, summary="计算答复期限")
-def deadline(request: HttpRequest, received: dt.date, corrected: dt.date | None = None,
-             extend: int = 0) -> DeadlineOut:
+def deadline(
+    request: HttpRequest, received: dt.date, corrected: dt.date | None = None, extend: int = 0
+) -> DeadlineOut:
     try:
-        clock = reply_clock(get_calendar(), received=received, today=timezone.localdate(),
-                            correction_received=corrected, extension_days=extend,
-                            count_start_day=settings.WORKDAY_COUNT_RECEIPT_DAY)
+        clock = reply_clock(
+            get_calendar(),
+            received=received,
+            today=timezone.localdate(),
+            correction_received=corrected,
+            extension_days=extend,
+            count_start_day=settings.WORKDAY_COUNT_RECEIPT_DAY,
+        )
     except ClockError as exc:
         raise HttpError(400, str(exc)) from None
     if clock.deadline is None:  # pragma: no cover
         raise HttpError(400, "等待补正期间没有答复期限。")
-    return DeadlineOut(deadline=clock.deadline, provisional=clock.provisional,
-                       explain=list(clock.lines))
+    return DeadlineOut(
+        deadline=clock.deadline, provisional=clock.provisional, explain=list(clock.lines)
+    )
 
 
 class FeeOut(Schema):

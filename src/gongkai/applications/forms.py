@@ -29,26 +29,34 @@ STAFF_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.ONLINE]
 class ApplicationForm(forms.Form):
     """The fields of an application; used by the public form and the staff entry form."""
 
-    applicant_type = forms.ChoiceField(label="申请人类型", choices=APPLICANT_TYPE_CHOICES,
-                                       required=False)
+    applicant_type = forms.ChoiceField(
+        label="申请人类型", choices=APPLICANT_TYPE_CHOICES, required=False
+    )
     name = forms.CharField(label="姓名/单位名称", max_length=100, required=False)
-    id_type = forms.ChoiceField(label="证件类型", choices=[("", "请选择"), *IdType.choices],
-                                required=False)
+    id_type = forms.ChoiceField(
+        label="证件类型", choices=[("", "请选择"), *IdType.choices], required=False
+    )
     id_number = forms.CharField(label="证件号码", max_length=40, required=False)
     credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
-    legal_representative = forms.CharField(label="法定代表人/负责人", max_length=40,
-                                           required=False)
+    legal_representative = forms.CharField(label="法定代表人/负责人", max_length=40, required=False)
     contact_person = forms.CharField(label="联系人", max_length=40, required=False)
     phone = forms.CharField(label="联系电话", max_length=30, required=False)
     address = forms.CharField(label="通信地址", max_length=200, required=False)
     postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
-    email = forms.EmailField(label="电子邮箱", required=False,
-                             error_messages={"invalid": "电子邮箱格式不正确，如 name@example.com。"})
-    description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述",
-                                  widget=forms.Textarea(attrs={"rows": 5}), required=False,
-                                  max_length=4000)
-    preferred_form = forms.ChoiceField(label="提供形式", choices=PreferredForm.choices,
-                                       required=False)
+    email = forms.EmailField(
+        label="电子邮箱",
+        required=False,
+        error_messages={"invalid": "电子邮箱格式不正确，如 name@example.com。"},
+    )
+    description = forms.CharField(
+        label="所需政府信息的名称、文号或者便于查询的其他特征性描述",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=4000,
+    )
+    preferred_form = forms.ChoiceField(
+        label="提供形式", choices=PreferredForm.choices, required=False
+    )
     delivery = forms.ChoiceField(label="获取方式", choices=Delivery.choices, required=False)
 
     def applicant(self) -> Applicant:
@@ -57,17 +65,23 @@ class ApplicationForm(forms.Form):
 
     def request(self, files: list[tuple[str, bytes, str]]) -> Request:
         d = self.cleaned_data
-        return Request(description=d.get("description") or "",
-                       preferred_form=d.get("preferred_form") or "",
-                       delivery=d.get("delivery") or "", files=files)
+        return Request(
+            description=d.get("description") or "",
+            preferred_form=d.get("preferred_form") or "",
+            delivery=d.get("delivery") or "",
+            files=files,
+        )
 
 
 class StaffEntryForm(ApplicationForm):
     channel = forms.ChoiceField(label="申请渠道", choices=STAFF_CHANNELS)
     submitted_on = forms.DateField(label="提交/收件日期", widget=DateWidget())
-    signed_for = forms.DateField(label="挂号信签收日期", required=False,
-                                 widget=DateWidget(),
-                                 help_text="挂号信以本机关签收之日为收到申请之日（条例第三十一条）。")
+    signed_for = forms.DateField(
+        label="挂号信签收日期",
+        required=False,
+        widget=DateWidget(),
+        help_text="挂号信以本机关签收之日为收到申请之日（条例第三十一条）。",
+    )
 
 
 class StatusQueryForm(forms.Form):
@@ -85,8 +99,7 @@ class ConfirmForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     note = forms.CharField(label="需补正的全部内容", widget=forms.Textarea(attrs={"rows": 3}))
-    due_on = forms.DateField(label="补正期限", required=False,
-                             widget=DateWidget())
+    due_on = forms.DateField(label="补正期限", required=False, widget=DateWidget())
 
 
 class ReceiveCorrectionForm(forms.Form):
@@ -135,8 +148,7 @@ class ReviewForm(forms.Form):
     body = forms.CharField(label="复议机关/受理法院", max_length=100, required=False)
     filed_on = _date("申请/立案日期")
     result = forms.ChoiceField(label="结果", choices=REVIEW_RESULT_CHOICES)
-    concluded_on = forms.DateField(label="审结日期", required=False,
-                                   widget=DateWidget())
+    concluded_on = forms.DateField(label="审结日期", required=False, widget=DateWidget())
     note = forms.CharField(label="备注", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 

@@ -18,6 +18,5 @@ urlpatterns = [
     path("templates/", admin_pages.templates, name="templates"),
     path("templates/<int:pk>/", admin_pages.template_edit, name="template_edit"),
     path("analysis/", admin_pages.analysis_index, name="analysis"),
-    path("analysis/<int:year>/<int:quarter>/", admin_pages.analysis_detail,
-         name="analysis_detail"),
+    path("analysis/<int:year>/<int:quarter>/", admin_pages.analysis_detail, name="analysis_detail"),
 ]

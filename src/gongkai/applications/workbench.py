@@ -44,8 +44,16 @@ def application_todos(user: User, today: dt.date) -> Iterator[todos.Todo]:
             level="urgent",
         )
     open_qs = qs.filter(status__in=[s.value for s in OPEN_STATUSES]).order_by("deadline")
-    for app in open_qs.only("pk", "number", "status", "deadline", "deadline_provisional",
-                            "correction_due_on", "fee_due_on", "description")[:200]:
+    for app in open_qs.only(
+        "pk",
+        "number",
+        "status",
+        "deadline",
+        "deadline_provisional",
+        "correction_due_on",
+        "fee_due_on",
+        "description",
+    )[:200]:
         due = app.deadline or app.correction_due_on or app.fee_due_on
         left = days_left(today, due) if due else None
         yield todos.Todo(
@@ -82,11 +90,19 @@ def reminders_send(today: dt.date) -> int:
             continue
         try:
             with transaction.atomic():
-                Reminder.objects.create(application=app, kind=kind, deadline=app.deadline,
-                                        recipient=recipient)
-                audit.record(actor=None, action="applications.remind", obj=app,
-                             after={"kind": kind, "deadline": app.deadline,
-                                    "recipient": recipient.pk if recipient else None})
+                Reminder.objects.create(
+                    application=app, kind=kind, deadline=app.deadline, recipient=recipient
+                )
+                audit.record(
+                    actor=None,
+                    action="applications.remind",
+                    obj=app,
+                    after={
+                        "kind": kind,
+                        "deadline": app.deadline,
+                        "recipient": recipient.pk if recipient else None,
+                    },
+                )
         except IntegrityError:
             continue  # already sent for this deadline
         sent += 1

@@ -69,21 +69,34 @@ def _department(site: str | None) -> Department:
 
 def _out(doc: Document) -> dict[str, object]:
     return {
-        "id": doc.pk, "url": doc_path(doc.pk), "index_number": doc.index_number, "title": doc.title,
-        "doc_number": doc.doc_number, "issuers": doc.issuer_list, "written_date": doc.written_date,
-        "publish_date": doc.publish_date, "category": doc.category.name if doc.category else "",
-        "genre": doc.genre, "keywords": doc.keyword_list, "validity": doc.validity,
-        "validity_label": doc.get_validity_display(), "validity_date": doc.validity_date,
-        "replaced_by": doc.replaced_by_id, "is_normative": doc.is_normative,
-        "is_repost": doc.is_repost, "repost_source": doc.repost_source,
-        "interprets": doc.interprets_id, "columns": [c.slug for c in doc.columns.all()],
+        "id": doc.pk,
+        "url": doc_path(doc.pk),
+        "index_number": doc.index_number,
+        "title": doc.title,
+        "doc_number": doc.doc_number,
+        "issuers": doc.issuer_list,
+        "written_date": doc.written_date,
+        "publish_date": doc.publish_date,
+        "category": doc.category.name if doc.category else "",
+        "genre": doc.genre,
+        "keywords": doc.keyword_list,
+        "validity": doc.validity,
+        "validity_label": doc.get_validity_display(),
+        "validity_date": doc.validity_date,
+        "replaced_by": doc.replaced_by_id,
+        "is_normative": doc.is_normative,
+        "is_repost": doc.is_repost,
+        "repost_source": doc.repost_source,
+        "interprets": doc.interprets_id,
+        "columns": [c.slug for c in doc.columns.all()],
     }
 
 
 def _published(department: Department) -> QuerySet[Document]:
     return (
         Document.objects.filter(department=department, status=DocumentStatus.PUBLISHED)
-        .select_related("category").prefetch_related("columns")
+        .select_related("category")
+        .prefetch_related("columns")
         .order_by("-publish_date", "-id")
     )
 
@@ -91,8 +104,14 @@ def _published(department: Department) -> QuerySet[Document]:
 @router.get("/", response=list[DocumentOut], summary="已公开的公文（可筛选）")
 @paginate(LimitOffsetPagination)
 def list_documents(
-    request: HttpRequest, site: str | None = None, year: int | None = None, issuer: str = "",
-    category: str = "", genre: str = "", validity: str = "", column: str = "",
+    request: HttpRequest,
+    site: str | None = None,
+    year: int | None = None,
+    issuer: str = "",
+    category: str = "",
+    genre: str = "",
+    validity: str = "",
+    column: str = "",
     normative: bool | None = None,
 ) -> list[dict[str, object]]:
     """`year` = 发布年份；`issuer` = 发文机关（含联合发文）；`category` = 主题分类代码；
@@ -118,11 +137,21 @@ def list_documents(
 @router.get("/columns", response=list[ColumnOut], summary="主动公开目录栏目")
 def list_columns(request: HttpRequest, site: str | None = None) -> list[dict[str, object]]:
     department = _department(site)
-    columns = CatalogueColumn.objects.filter(department=department).select_related("parent", "responsible")
+    columns = CatalogueColumn.objects.filter(department=department).select_related(
+        "parent", "responsible"
+    )
     return [
-        {"slug": c.slug, "name": c.name, "parent": c.parent.slug if c.parent else None,
-         "content": c.content, "basis": c.basis, "time_limit": c.time_limit, "channel": c.channel,
-         "responsible": c.responsible.name if c.responsible else "", "url": column_path(c)}
+        {
+            "slug": c.slug,
+            "name": c.name,
+            "parent": c.parent.slug if c.parent else None,
+            "content": c.content,
+            "basis": c.basis,
+            "time_limit": c.time_limit,
+            "channel": c.channel,
+            "responsible": c.responsible.name if c.responsible else "",
+            "url": column_path(c),
+        }
         for c in columns
     ]
 
@@ -135,8 +164,17 @@ def get_document(request: HttpRequest, doc_id: int, site: str | None = None) -> 
     return {
         **_out(doc),
         "body_html": doc.body,
-        "attachments": [{"name": a.name, "kind": a.kind, "size": a.size, "url": a.public_path,
-                         "sha256": a.sha256} for a in doc.attachments.all()],
-        "interpretations": list(doc.interpretations.filter(status=DocumentStatus.PUBLISHED)
-                                .values_list("pk", flat=True)),
+        "attachments": [
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "size": a.size,
+                "url": a.public_path,
+                "sha256": a.sha256,
+            }
+            for a in doc.attachments.all()
+        ],
+        "interpretations": list(
+            doc.interpretations.filter(status=DocumentStatus.PUBLISHED).values_list("pk", flat=True)
+        ),
     }

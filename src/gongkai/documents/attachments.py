@@ -80,7 +80,9 @@ def _open_zip(name: str, data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise AttachmentError(f"附件“{name}”已损坏（压缩结构无法读取），请重新导出后上传。") from exc
+        raise AttachmentError(
+            f"附件“{name}”已损坏（压缩结构无法读取），请重新导出后上传。"
+        ) from exc
 
 
 def _classify_zip(name: str, data: bytes) -> tuple[str, str, str, str]:
@@ -95,9 +97,7 @@ def _classify_zip(name: str, data: bytes) -> tuple[str, str, str, str]:
         )
     if "OFD.xml" in names:
         return "ofd", "application/ofd", "ofd", ofd_text(name, archive)
-    raise AttachmentError(
-        f"附件“{name}”是压缩包而不是 DOCX 或 OFD 文件，请上传单个公文文件。"
-    )
+    raise AttachmentError(f"附件“{name}”是压缩包而不是 DOCX 或 OFD 文件，请上传单个公文文件。")
 
 
 def pdf_text(name: str, data: bytes) -> str:
@@ -108,7 +108,9 @@ def pdf_text(name: str, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         return "\n".join((page.extract_text() or "") for page in reader.pages).strip()
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise AttachmentError(f"附件“{name}”是损坏的 PDF 文件，无法读取，请重新导出后上传。") from exc
+        raise AttachmentError(
+            f"附件“{name}”是损坏的 PDF 文件，无法读取，请重新导出后上传。"
+        ) from exc
 
 
 def docx_text(name: str, data: bytes) -> str:

@@ -52,24 +52,36 @@ def _import(department: Department, today: dt.date) -> int:
     columns = {c.slug: c for c in CatalogueColumn.objects.filter(department=department)}
     topics = {t.code: t for t in SubjectCategory.objects.filter(department=department)}
     divisions = {d.code: d for d in department.divisions.all()}
-    fallback = User.objects.filter(department=department, username="office").first() or User.objects.filter(
-        department=department).first()
-    drafters = {u.division_id: u for u in User.objects.filter(department=department, roles__role="drafter")}
+    fallback = (
+        User.objects.filter(department=department, username="office").first()
+        or User.objects.filter(department=department).first()
+    )
+    drafters = {
+        u.division_id: u for u in User.objects.filter(department=department, roles__role="drafter")
+    }
     calendar = get_calendar()
     by_key: dict[str, Document] = {}
     for spec in sorted(todo, key=lambda s: (s.published, s.key)):
         division = divisions[spec.division]
-        doc = _document(department, spec, division, drafters.get(division.pk) or fallback, topics, calendar)
+        doc = _document(
+            department, spec, division, drafters.get(division.pk) or fallback, topics, calendar
+        )
         doc.columns.set([columns[c] for c in spec.columns if c in columns])
-        DocumentEvent.objects.create(document=doc, action="import", label="导入历史公文（演示数据）",
-                                     to_status=doc.status)
+        DocumentEvent.objects.create(
+            document=doc, action="import", label="导入历史公文（演示数据）", to_status=doc.status
+        )
         if spec.attachment:
             _attach(doc, spec)
         by_key[spec.key] = doc
     _link(todo, by_key, department)
-    audit.record(actor=None, action="documents.demo_import", object_type="documents.document",
-                 object_repr=f"演示公文 {len(todo)} 件", after={"count": len(todo)},
-                 department_id=department.pk)
+    audit.record(
+        actor=None,
+        action="documents.demo_import",
+        object_type="documents.document",
+        object_repr=f"演示公文 {len(todo)} 件",
+        after={"count": len(todo)},
+        department_id=department.pk,
+    )
     return len(todo)
 
 
@@ -77,14 +89,27 @@ def _document(department, spec: Spec, division, drafter, topics, calendar) -> Do
     html = sanitise_body("\n".join(spec.body)).html
     proactive = spec.disclosure == "proactive"
     doc = Document(
-        department=department, division=division, drafter=drafter, title=spec.title,
-        doc_number=spec.doc_number, issuers=spec.issuers, written_date=spec.written,
-        publish_date=spec.published if proactive else None, category=topics.get(spec.topic),
-        genre=spec.genre, keywords=spec.keywords, body=html, body_text=html_to_text(html),
-        disclosure=spec.disclosure, nondisclosure_reason=spec.reason,
-        is_normative=spec.normative, needs_interpretation=spec.needs_interpretation,
-        is_repost=bool(spec.repost_source), repost_source=spec.repost_source,
-        formed_date=spec.formed or spec.written, validity=spec.validity,
+        department=department,
+        division=division,
+        drafter=drafter,
+        title=spec.title,
+        doc_number=spec.doc_number,
+        issuers=spec.issuers,
+        written_date=spec.written,
+        publish_date=spec.published if proactive else None,
+        category=topics.get(spec.topic),
+        genre=spec.genre,
+        keywords=spec.keywords,
+        body=html,
+        body_text=html_to_text(html),
+        disclosure=spec.disclosure,
+        nondisclosure_reason=spec.reason,
+        is_normative=spec.normative,
+        needs_interpretation=spec.needs_interpretation,
+        is_repost=bool(spec.repost_source),
+        repost_source=spec.repost_source,
+        formed_date=spec.formed or spec.written,
+        validity=spec.validity,
         validity_date=spec.validity_date,
         status=DocumentStatus.PUBLISHED if proactive else DocumentStatus.FILED,
     )
@@ -124,8 +149,14 @@ def _attach(doc: Document, spec: Spec) -> None:
         d.add_heading(spec.title, level=1)
         d.add_paragraph("附件：项目及经费安排表")
         table = d.add_table(rows=4, cols=3)
-        for i, row in enumerate([("序号", "项目名称", "经费（万元）"), ("1", "新型显示材料关键技术研究", "50"),
-                                 ("2", "大数据安全监测平台研发", "80"), ("3", "特色农产品精深加工技术", "30")]):
+        for i, row in enumerate(
+            [
+                ("序号", "项目名称", "经费（万元）"),
+                ("1", "新型显示材料关键技术研究", "50"),
+                ("2", "大数据安全监测平台研发", "80"),
+                ("3", "特色农产品精深加工技术", "30"),
+            ]
+        ):
             for j, value in enumerate(row):
                 table.cell(i, j).text = value
         out = io.BytesIO()
@@ -134,8 +165,15 @@ def _attach(doc: Document, spec: Spec) -> None:
     else:
         data, name = _png(), "政策图解.png"
     info = intake.inspect(name, data, max_bytes=10 * 1024 * 1024)
-    att = Attachment(document=doc, name=name, kind=info.kind, mime=info.mime, size=info.size,
-                     sha256=info.sha256, text=info.text)
+    att = Attachment(
+        document=doc,
+        name=name,
+        kind=info.kind,
+        mime=info.mime,
+        size=info.size,
+        sha256=info.sha256,
+        text=info.text,
+    )
     att.file.save(f"{info.sha256[:16]}.{info.extension}", ContentFile(data), save=False)
     att.save()
 
@@ -145,7 +183,9 @@ def _png() -> bytes:
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     width, height = 240, 120
     rows = b""
@@ -156,15 +196,23 @@ def _png() -> bytes:
             filled = height - y < (bar + 1) * 18
             row += bytes((183, 28, 28) if filled else (250, 246, 240))
         rows += bytes(row)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _in_progress(department: Department, today: dt.date) -> None:
     """A few documents in the chain so every role finds something on the workbench."""
     users = {u.username: u for u in User.objects.filter(department=department)}
-    if "drafter" not in users or Document.objects.filter(
-        department=department, title="关于开展2026年科技活动周的通知（送审稿）").exists():
+    if (
+        "drafter" not in users
+        or Document.objects.filter(
+            department=department, title="关于开展2026年科技活动周的通知（送审稿）"
+        ).exists()
+    ):
         return
     first = "52010219850101123"
     person = first + resident_id_check_char(first)
@@ -174,20 +222,37 @@ def _in_progress(department: Department, today: dt.date) -> None:
         data = DocumentData(title=title, **{**base, **kw})
         return document_create(user=users["drafter"], data=data).document
 
-    new("关于开展2026年科技活动周的通知（送审稿）", genre="通知",
-        body="各有关单位：为弘扬科学精神，普及科学知识，定于5月举办科技活动周。")
-    waiting = new("关于做好年度科技统计调查工作的通知", genre="通知", body="请各单位于月底前报送统计数据。")
+    new(
+        "关于开展2026年科技活动周的通知（送审稿）",
+        genre="通知",
+        body="各有关单位：为弘扬科学精神，普及科学知识，定于5月举办科技活动周。",
+    )
+    waiting = new(
+        "关于做好年度科技统计调查工作的通知", genre="通知", body="请各单位于月底前报送统计数据。"
+    )
     chain.document_submit(user=users["drafter"], document=waiting)
-    flagged = new("关于拟认定科技特派员名单的公示", genre="公告",
-                  body=f"拟认定张三（身份证号{person}，手机13912345678）等同志为科技特派员。")
+    flagged = new(
+        "关于拟认定科技特派员名单的公示",
+        genre="公告",
+        body=f"拟认定张三（身份证号{person}，手机13912345678）等同志为科技特派员。",
+    )
     chain.document_submit(user=users["drafter"], document=flagged)
     chain.document_head_approve(user=users["head"], document=flagged)
-    returned = new("关于征集科技成果转化典型案例的通知", genre="通知", body="请各单位报送典型案例。")
+    returned = new(
+        "关于征集科技成果转化典型案例的通知", genre="通知", body="请各单位报送典型案例。"
+    )
     chain.document_submit(user=users["drafter"], document=returned)
-    chain.document_return(user=users["head"], document=returned, reason="请补充报送时间和联系人，并附案例模板。")
+    chain.document_return(
+        user=users["head"], document=returned, reason="请补充报送时间和联系人，并附案例模板。"
+    )
     if "legal" in users:
-        policy = new("示例市科技创新平台建设管理办法", genre="办法", is_normative=True,
-                     needs_interpretation=True, body="第一条　为加强科技创新平台建设，制定本办法。")
+        policy = new(
+            "示例市科技创新平台建设管理办法",
+            genre="办法",
+            is_normative=True,
+            needs_interpretation=True,
+            body="第一条　为加强科技创新平台建设，制定本办法。",
+        )
         chain.document_submit(user=users["drafter"], document=policy)
         chain.document_head_approve(user=users["head"], document=policy)
 

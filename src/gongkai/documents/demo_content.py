@@ -9,14 +9,44 @@ import random
 from dataclasses import dataclass, field
 
 BUREAU = "示例市科学技术局"
-PROGRAMS = ["科技计划项目", "科技创新券", "重点实验室", "工程技术研究中心", "科技企业孵化器",
-            "众创空间", "高新技术企业培育库", "科技特派员", "科普示范基地", "专利资助"]
-TOPICS = {"科技计划项目": "kjxm", "科技创新券": "kjjr", "重点实验室": "cxpt", "工程技术研究中心": "cxpt",
-          "科技企业孵化器": "cxpt", "众创空间": "cxpt", "高新技术企业培育库": "kjgl",
-          "科技特派员": "kjrc", "科普示范基地": "kjpj", "专利资助": "zscq"}
-DIVISION_OF = {"kjxm": "jhc", "kjjr": "jhc", "cxpt": "jhc", "kjgl": "zcfgc", "kjrc": "rsc",
-               "kjpj": "xjc", "zscq": "zscqbhc", "czzj": "tcc", "zfjs": "bgs", "rsgl": "rsc",
-               "cgzh": "jhc", "qt": "bgs"}
+PROGRAMS = [
+    "科技计划项目",
+    "科技创新券",
+    "重点实验室",
+    "工程技术研究中心",
+    "科技企业孵化器",
+    "众创空间",
+    "高新技术企业培育库",
+    "科技特派员",
+    "科普示范基地",
+    "专利资助",
+]
+TOPICS = {
+    "科技计划项目": "kjxm",
+    "科技创新券": "kjjr",
+    "重点实验室": "cxpt",
+    "工程技术研究中心": "cxpt",
+    "科技企业孵化器": "cxpt",
+    "众创空间": "cxpt",
+    "高新技术企业培育库": "kjgl",
+    "科技特派员": "kjrc",
+    "科普示范基地": "kjpj",
+    "专利资助": "zscq",
+}
+DIVISION_OF = {
+    "kjxm": "jhc",
+    "kjjr": "jhc",
+    "cxpt": "jhc",
+    "kjgl": "zcfgc",
+    "kjrc": "rsc",
+    "kjpj": "xjc",
+    "zscq": "zscqbhc",
+    "czzj": "tcc",
+    "zfjs": "bgs",
+    "rsgl": "rsc",
+    "cgzh": "jhc",
+    "qt": "bgs",
+}
 
 
 @dataclass
@@ -153,52 +183,159 @@ def generate(last_year: int, last_day: dt.date | None = None) -> list[Spec]:
     for year in range(2008, last_year + 1):
         for i, program in enumerate(rng.sample(PROGRAMS, 5)):
             written = _day(rng, year, rng.randint(2, 11))
-            add(Spec(f"tz-{year}-{i}", f"关于组织申报{year}年度{program}的通知", "通知", written,
-                     written + dt.timedelta(days=rng.randint(0, 3)), TOPICS[program], ["tzgg"],
-                     _body(rng, f"{year}年度{program}申报", "通知"),
-                     doc_number=_number(counters, "示科发", year), keywords=f"{program} 申报 通知"))
+            add(
+                Spec(
+                    f"tz-{year}-{i}",
+                    f"关于组织申报{year}年度{program}的通知",
+                    "通知",
+                    written,
+                    written + dt.timedelta(days=rng.randint(0, 3)),
+                    TOPICS[program],
+                    ["tzgg"],
+                    _body(rng, f"{year}年度{program}申报", "通知"),
+                    doc_number=_number(counters, "示科发", year),
+                    keywords=f"{program} 申报 通知",
+                )
+            )
         for i, program in enumerate(rng.sample(PROGRAMS, 3)):
             written = _day(rng, year, rng.randint(6, 12))
-            add(Spec(f"gg-{year}-{i}", f"关于公布{year}年度{program}认定结果的公告", "公告", written,
-                     written + dt.timedelta(days=rng.randint(0, 2)), TOPICS[program], ["tzgg"],
-                     _body(rng, f"{year}年度{program}认定", "公告"), keywords=f"{program} 公告"))
+            add(
+                Spec(
+                    f"gg-{year}-{i}",
+                    f"关于公布{year}年度{program}认定结果的公告",
+                    "公告",
+                    written,
+                    written + dt.timedelta(days=rng.randint(0, 2)),
+                    TOPICS[program],
+                    ["tzgg"],
+                    _body(rng, f"{year}年度{program}认定", "公告"),
+                    keywords=f"{program} 公告",
+                )
+            )
         written = _day(rng, year + 1, 1) if year < last_year else _day(rng, year, 1)
-        add(Spec(f"nb-{year}", f"{BUREAU}{year}年政府信息公开工作年度报告", "报告",
-                 written, written, "zfjs", ["tzgg"], _body(rng, f"{year}年政府信息公开工作", "报告"),
-                 keywords="政府信息公开 年度报告"))
+        add(
+            Spec(
+                f"nb-{year}",
+                f"{BUREAU}{year}年政府信息公开工作年度报告",
+                "报告",
+                written,
+                written,
+                "zfjs",
+                ["tzgg"],
+                _body(rng, f"{year}年政府信息公开工作", "报告"),
+                keywords="政府信息公开 年度报告",
+            )
+        )
         written = _day(rng, year, 8)
-        add(Spec(f"js-{year}", f"{BUREAU}{year - 1}年度部门决算", "报告", written, written, "czzj",
-                 ["czyjs"], _body(rng, f"{year - 1}年度部门决算", "报告"), keywords="部门决算 预决算"))
+        add(
+            Spec(
+                f"js-{year}",
+                f"{BUREAU}{year - 1}年度部门决算",
+                "报告",
+                written,
+                written,
+                "czzj",
+                ["czyjs"],
+                _body(rng, f"{year - 1}年度部门决算", "报告"),
+                keywords="部门决算 预决算",
+            )
+        )
         written = _day(rng, year, 2)
-        add(Spec(f"ys-{year}", f"{BUREAU}{year}年度部门预算", "报告", written, written, "czzj",
-                 ["czyjs"], _body(rng, f"{year}年度部门预算", "报告"), keywords="部门预算 预决算"))
+        add(
+            Spec(
+                f"ys-{year}",
+                f"{BUREAU}{year}年度部门预算",
+                "报告",
+                written,
+                written,
+                "czzj",
+                ["czyjs"],
+                _body(rng, f"{year}年度部门预算", "报告"),
+                keywords="部门预算 预决算",
+            )
+        )
         for i in range(2):
             written = _day(rng, year)
             program = rng.choice(PROGRAMS)
-            add(Spec(f"dt-{year}-{i}", f"{BUREAU}召开{program}工作推进会（{year}年第{i + 1}次）", "工作动态",
-                     written, written, TOPICS[program], ["gzdt"], _body(rng, program, "工作动态")))
+            add(
+                Spec(
+                    f"dt-{year}-{i}",
+                    f"{BUREAU}召开{program}工作推进会（{year}年第{i + 1}次）",
+                    "工作动态",
+                    written,
+                    written,
+                    TOPICS[program],
+                    ["gzdt"],
+                    _body(rng, program, "工作动态"),
+                )
+            )
         written = _day(rng, year, 3)
-        add(Spec(f"jh-{year}", f"{BUREAU}{year}年工作要点", "方案", written, written, "kjgl", ["ghjh"],
-                 _body(rng, f"{year}年科技工作", "方案"), doc_number=_number(counters, "示科发", year),
-                 keywords="工作要点 计划"))
+        add(
+            Spec(
+                f"jh-{year}",
+                f"{BUREAU}{year}年工作要点",
+                "方案",
+                written,
+                written,
+                "kjgl",
+                ["ghjh"],
+                _body(rng, f"{year}年科技工作", "方案"),
+                doc_number=_number(counters, "示科发", year),
+                keywords="工作要点 计划",
+            )
+        )
         written = _day(rng, year, 4)
-        add(Spec(f"xm-{year}", f"关于下达{year}年度示例市科技计划项目及经费的通知", "通知", written,
-                 written + dt.timedelta(days=1), "kjxm", ["kjxm"], _body(rng, "科技计划项目经费", "通知"),
-                 doc_number=_number(counters, "示科发", year), keywords="科技计划 经费", attachment="docx"))
+        add(
+            Spec(
+                f"xm-{year}",
+                f"关于下达{year}年度示例市科技计划项目及经费的通知",
+                "通知",
+                written,
+                written + dt.timedelta(days=1),
+                "kjxm",
+                ["kjxm"],
+                _body(rng, "科技计划项目经费", "通知"),
+                doc_number=_number(counters, "示科发", year),
+                keywords="科技计划 经费",
+                attachment="docx",
+            )
+        )
 
     for plan_year, name in ((2011, "“十二五”"), (2016, "“十三五”"), (2021, "“十四五”")):
         written = _day(rng, plan_year, 6)
-        add(Spec(f"gh-{plan_year}", f"示例市{name}科技创新发展规划", "规划", written, written, "kjgl",
-                 ["ghjh"], _body(rng, f"{name}科技创新发展", "规划"),
-                 doc_number=_number(counters, "示科发", plan_year), keywords="规划 科技创新"))
+        add(
+            Spec(
+                f"gh-{plan_year}",
+                f"示例市{name}科技创新发展规划",
+                "规划",
+                written,
+                written,
+                "kjgl",
+                ["ghjh"],
+                _body(rng, f"{name}科技创新发展", "规划"),
+                doc_number=_number(counters, "示科发", plan_year),
+                keywords="规划 科技创新",
+            )
+        )
 
     _normative(rng, counters, add)
     for i, (source, title, year) in enumerate(REPOSTS):
         written = _day(rng, year)
-        add(Spec(f"zz-{i}", title, "通知" if "通知" in title else "意见", written,
-                 written + dt.timedelta(days=rng.randint(2, 10)), "kjgl", ["qtwj"],
-                 _body(rng, title, "意见"), issuers=source, repost_source=source,
-                 keywords="转载 上级文件"))
+        add(
+            Spec(
+                f"zz-{i}",
+                title,
+                "通知" if "通知" in title else "意见",
+                written,
+                written + dt.timedelta(days=rng.randint(2, 10)),
+                "kjgl",
+                ["qtwj"],
+                _body(rng, title, "意见"),
+                issuers=source,
+                repost_source=source,
+                keywords="转载 上级文件",
+            )
+        )
     _non_public(rng, add, last_year)
     _late(rng, add, last_day)
     _management(add, last_year, last_day)
@@ -229,10 +366,22 @@ def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) ->
             subject = stem.removeprefix("示例市")
             genre = "规定" if stem.endswith("规定") else "办法"
             spec = Spec(
-                f"gf-{key}-{year}", title, genre, written, written, topic, ["gfxwj"],
-                _body(rng, subject.removesuffix(genre).removesuffix("管理").removesuffix("若干"), genre),
-                doc_number=_number(counters, "示科规", year), normative=True,
-                needs_interpretation=interp, keywords=f"规范性文件 {subject.removesuffix(genre)}",
+                f"gf-{key}-{year}",
+                title,
+                genre,
+                written,
+                written,
+                topic,
+                ["gfxwj"],
+                _body(
+                    rng,
+                    subject.removesuffix(genre).removesuffix("管理").removesuffix("若干"),
+                    genre,
+                ),
+                doc_number=_number(counters, "示科规", year),
+                normative=True,
+                needs_interpretation=interp,
+                keywords=f"规范性文件 {subject.removesuffix(genre)}",
             )
             if nxt is not None:
                 spec.validity = end_state or "amended"
@@ -243,9 +392,21 @@ def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) ->
                 spec.validity_date = dt.date(year + 5, 12, 31)
             add(spec)
             if interp:
-                add(Spec(f"jd-{key}-{year}", f"《{title}》政策解读", "解读", written, written, topic,
-                         ["zcjd"], _body(rng, title, "解读"), interprets=spec.key,
-                         keywords="政策解读", attachment="png"))
+                add(
+                    Spec(
+                        f"jd-{key}-{year}",
+                        f"《{title}》政策解读",
+                        "解读",
+                        written,
+                        written,
+                        topic,
+                        ["zcjd"],
+                        _body(rng, title, "解读"),
+                        interprets=spec.key,
+                        keywords="政策解读",
+                        attachment="png",
+                    )
+                )
 
 
 def _non_public(rng: random.Random, add, last_year: int) -> None:
@@ -259,18 +420,42 @@ def _non_public(rng: random.Random, add, last_year: int) -> None:
     ]
     for i, (tag, title, disclosure, reason) in enumerate(items):
         written = _day(rng, last_year - 1 - i % 2)
-        add(Spec(f"np-{i}", title, "报告", written, written, "zfjs", [], _body(rng, tag, "报告"),
-                 disclosure=disclosure, reason=reason))
+        add(
+            Spec(
+                f"np-{i}",
+                title,
+                "报告",
+                written,
+                written,
+                "zfjs",
+                [],
+                _body(rng, tag, "报告"),
+                disclosure=disclosure,
+                reason=reason,
+            )
+        )
 
 
 def _late(rng: random.Random, add, last_day: dt.date) -> None:
     """Two documents of this year published after the 20-working-day limit (条例第二十六条)."""
-    for i, title in enumerate(("关于调整示例市科技创新平台绩效评价指标的通知",
-                               "示例市科技计划项目结题情况公示")):
+    for i, title in enumerate(
+        ("关于调整示例市科技创新平台绩效评价指标的通知", "示例市科技计划项目结题情况公示")
+    ):
         published = last_day - dt.timedelta(days=10 + 7 * i)
         formed = published - dt.timedelta(days=50)
-        add(Spec(f"late-{i}", title, "通知", formed, published, "kjxm", ["tzgg"],
-                 _body(rng, title, "通知"), formed=formed))
+        add(
+            Spec(
+                f"late-{i}",
+                title,
+                "通知",
+                formed,
+                published,
+                "kjxm",
+                ["tzgg"],
+                _body(rng, title, "通知"),
+                formed=formed,
+            )
+        )
 
 
 def _workday_before(day: dt.date, days: int) -> dt.date:
@@ -289,32 +474,107 @@ def _management(add, last_year: int, last_day: dt.date) -> None:
     counters = _counter()
     for key, title, genre, column, topic, written, lag, code, body in MANAGEMENT:
         number = _number(counters, code, written.year) if code else ""
-        add(Spec(key, title, genre, written, written + dt.timedelta(days=lag), topic, [column], body,
-                 doc_number=number, keywords=KEYWORDS[column]))
+        add(
+            Spec(
+                key,
+                title,
+                genre,
+                written,
+                written + dt.timedelta(days=lag),
+                topic,
+                [column],
+                body,
+                doc_number=number,
+                keywords=KEYWORDS[column],
+            )
+        )
     for year in range(2025, last_year + 1):
         written = dt.date(year, 7, 14) - dt.timedelta(days=dt.date(year, 7, 14).weekday())
-        add(Spec(f"zj-{year}", f"{BUREAU}{year}年上半年工作总结和下半年工作安排", "报告", written, written,
-                 "kjgl", ["ghjh"], [f"{year}年上半年，全市科技工作按照年度工作要点有序推进。",
-                                    "下半年将重点抓好科技计划项目管理、创新平台建设和科技成果转化。"],
-                 keywords="工作总结 计划"))
+        add(
+            Spec(
+                f"zj-{year}",
+                f"{BUREAU}{year}年上半年工作总结和下半年工作安排",
+                "报告",
+                written,
+                written,
+                "kjgl",
+                ["ghjh"],
+                [
+                    f"{year}年上半年，全市科技工作按照年度工作要点有序推进。",
+                    "下半年将重点抓好科技计划项目管理、创新平台建设和科技成果转化。",
+                ],
+                keywords="工作总结 计划",
+            )
+        )
     written = dt.date(2026, 8, 17)
-    add(Spec("gf-yfbz-2026", "示例市科技型企业研发投入后补助实施办法", "办法", written, written, "kjjr",
-             ["gfxwj"], ["第一条　为引导企业加大研发投入，根据《中华人民共和国科学技术进步法》，制定本办法。",
-                         "第二条　对上年度研发费用增长的科技型企业，按增量的10%给予后补助，单个企业最高100万元。",
-                         "第三条　本办法由市科学技术局负责解释，自2026年10月1日起施行，有效期5年。"],
-             doc_number="示科规〔2026〕1号", normative=True, needs_interpretation=True,
-             keywords="规范性文件 研发投入后补助"))
-    add(Spec("jd-yfbz-2026", "《示例市科技型企业研发投入后补助实施办法》政策解读", "解读", written, written,
-             "kjjr", ["zcjd"], ["一、出台背景\n为落实企业创新主体地位，引导企业加大研发投入，制定本办法。",
-                                "二、主要内容\n后补助按研发费用增量计算，企业无需单独申报，由税务数据比对后兑付。"],
-             interprets="gf-yfbz-2026", keywords="政策解读"))
+    add(
+        Spec(
+            "gf-yfbz-2026",
+            "示例市科技型企业研发投入后补助实施办法",
+            "办法",
+            written,
+            written,
+            "kjjr",
+            ["gfxwj"],
+            [
+                "第一条　为引导企业加大研发投入，根据《中华人民共和国科学技术进步法》，制定本办法。",
+                "第二条　对上年度研发费用增长的科技型企业，按增量的10%给予后补助，单个企业最高100万元。",
+                "第三条　本办法由市科学技术局负责解释，自2026年10月1日起施行，有效期5年。",
+            ],
+            doc_number="示科规〔2026〕1号",
+            normative=True,
+            needs_interpretation=True,
+            keywords="规范性文件 研发投入后补助",
+        )
+    )
+    add(
+        Spec(
+            "jd-yfbz-2026",
+            "《示例市科技型企业研发投入后补助实施办法》政策解读",
+            "解读",
+            written,
+            written,
+            "kjjr",
+            ["zcjd"],
+            [
+                "一、出台背景\n为落实企业创新主体地位，引导企业加大研发投入，制定本办法。",
+                "二、主要内容\n后补助按研发费用增量计算，企业无需单独申报，由税务数据比对后兑付。",
+            ],
+            interprets="gf-yfbz-2026",
+            keywords="政策解读",
+        )
+    )
     written = dt.date(2026, 9, 14)
-    add(Spec("zz-2026", "省科学技术厅关于进一步加强科技伦理治理的实施意见", "意见", written,
-             written + dt.timedelta(days=3), "kjgl", ["qtwj"],
-             ["各市（州）科技局：为贯彻落实国家关于加强科技伦理治理的意见，现提出如下实施意见。"],
-             issuers="省科学技术厅", repost_source="省科学技术厅", keywords="转载 上级文件"))
-    for n, (days, title) in enumerate(((1, f"{BUREAU}开展科技型企业走访服务活动"),
-                                       (8, f"{BUREAU}召开全市科技成果转化对接会"))):
+    add(
+        Spec(
+            "zz-2026",
+            "省科学技术厅关于进一步加强科技伦理治理的实施意见",
+            "意见",
+            written,
+            written + dt.timedelta(days=3),
+            "kjgl",
+            ["qtwj"],
+            ["各市（州）科技局：为贯彻落实国家关于加强科技伦理治理的意见，现提出如下实施意见。"],
+            issuers="省科学技术厅",
+            repost_source="省科学技术厅",
+            keywords="转载 上级文件",
+        )
+    )
+    for n, (days, title) in enumerate(
+        ((1, f"{BUREAU}开展科技型企业走访服务活动"), (8, f"{BUREAU}召开全市科技成果转化对接会"))
+    ):
         day = _workday_before(last_day, days)
-        add(Spec(f"dt-recent-{n}", title, "工作动态", day, day, "cgzh", ["gzdt"],
-                 [f"近日，{BUREAU}组织开展{title.removeprefix(BUREAU)[2:]}，听取企业和科研单位意见建议。"]))
+        add(
+            Spec(
+                f"dt-recent-{n}",
+                title,
+                "工作动态",
+                day,
+                day,
+                "cgzh",
+                ["gzdt"],
+                [
+                    f"近日，{BUREAU}组织开展{title.removeprefix(BUREAU)[2:]}，听取企业和科研单位意见建议。"
+                ],
+            )
+        )

@@ -49,7 +49,11 @@ class Order:
     key: str
 
     def value(self, doc: Document) -> dt.date | None:
-        return doc.publish_date if self.key == "publish_date" else (doc.written_date or doc.publish_date)
+        return (
+            doc.publish_date
+            if self.key == "publish_date"
+            else (doc.written_date or doc.publish_date)
+        )
 
 
 BY_PUBLISHED = Order("", "发布日期", "publish_date")
@@ -99,8 +103,9 @@ class DocList:
 
     # --- queries -----------------------------------------------------------------------------
     def of_year(self, year: int) -> QuerySet[Document]:
-        return self.docs.filter(publish_date__gte=dt.date(year, 1, 1),
-                                publish_date__lt=dt.date(year + 1, 1, 1))
+        return self.docs.filter(
+            publish_date__gte=dt.date(year, 1, 1), publish_date__lt=dt.date(year + 1, 1, 1)
+        )
 
     def years(self) -> list[int]:
         """From the latest year with documents back to the earliest, newest first (a year in
@@ -108,8 +113,12 @@ class DocList:
         would read the whole list or take a query per year."""
         if self._years is None:
             latest = self.latest()[0].publish_date if self.latest() else None
-            earliest = self.docs.order_by("publish_date").values_list("publish_date", flat=True).first()
-            self._years = list(range(latest.year, earliest.year - 1, -1)) if latest and earliest else []
+            earliest = (
+                self.docs.order_by("publish_date").values_list("publish_date", flat=True).first()
+            )
+            self._years = (
+                list(range(latest.year, earliest.year - 1, -1)) if latest and earliest else []
+            )
         return self._years
 
     def latest(self) -> list[Document]:
@@ -119,15 +128,24 @@ class DocList:
 
     # --- pages -------------------------------------------------------------------------------
     def _ctx(self, **extra: Any) -> dict[str, Any]:
-        return {**self.context, "base": self.base, "years": self.years(), "orders": self.orders,
-                "year": None, "order": None, "page": None, **extra}
+        return {
+            **self.context,
+            "base": self.base,
+            "years": self.years(),
+            "orders": self.orders,
+            "year": None,
+            "order": None,
+            "page": None,
+            **extra,
+        }
 
     def landing(self) -> Page:
         extra = self.landing_extra() if self.landing_extra else {}
         return Page(self.base, self.template, self._ctx(docs=self.latest(), **extra))
 
-    def year_pages(self, year: int, order: Order, numbered: range | None = None,
-                   total: int | None = None) -> list[Page]:
+    def year_pages(
+        self, year: int, order: Order, numbered: range | None = None, total: int | None = None
+    ) -> list[Page]:
         """The year's newest page, and its numbered pages whose 0-based indexes are in
         `numbered` (default: all)."""
         ordered = _ordered(self.of_year(year), order)
@@ -142,19 +160,25 @@ class DocList:
         # Read backwards from the year's end: the database stops after the pages wanted instead
         # of stepping over every earlier page.
         newest_first = rows(ordered).reverse()
-        span = list(newest_first[total - end:total - start * PAGE_SIZE])[::-1]
+        span = list(newest_first[total - end : total - start * PAGE_SIZE])[::-1]
 
         def chunk(k: int) -> list[Document]:
-            return span[(k - start) * PAGE_SIZE:(k - start + 1) * PAGE_SIZE]
+            return span[(k - start) * PAGE_SIZE : (k - start + 1) * PAGE_SIZE]
 
         def page(path: str, docs: list[Document], nav: PageNav) -> Page:
-            return Page(path, self.template,
-                        self._ctx(docs=docs[::-1], year=year, order=order, page=nav))
+            return Page(
+                path, self.template, self._ctx(docs=docs[::-1], year=year, order=order, page=nav)
+            )
 
-        out = [page(f"{prefix}{k + 1}.html", chunk(k), PageNav(prefix, k + 1, newer=k + 1 < count))
-               for k in numbers]
-        newest = chunk(count - 1) if end == total \
-            else list(newest_first[:total - (count - 1) * PAGE_SIZE])[::-1]
+        out = [
+            page(f"{prefix}{k + 1}.html", chunk(k), PageNav(prefix, k + 1, newer=k + 1 < count))
+            for k in numbers
+        ]
+        newest = (
+            chunk(count - 1)
+            if end == total
+            else list(newest_first[: total - (count - 1) * PAGE_SIZE])[::-1]
+        )
         nav = PageNav(prefix, count, newer=False, total=total, count=count)
         return [*out, page(prefix, newest, nav)]
 
@@ -175,8 +199,10 @@ class DocList:
         in_year, before = self._place(doc)
         out = Affected()
         if moved and in_year % PAGE_SIZE == 0:  # a page may have emptied
-            out.remove.extend(f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html"
-                              for order in self.orders)
+            out.remove.extend(
+                f"{self.base}{year}/{order.slug}{in_year // PAGE_SIZE + 1}.html"
+                for order in self.orders
+            )
         if moved and in_year <= 1:  # a year appeared or emptied: the year links change
             out.pages.append(self.landing())
             for y in self.years():  # every year's newest page carries them
@@ -198,10 +224,17 @@ class DocList:
         """The year's number of documents, and for each order how many of them come before
         `doc` (whether or not `doc` itself is in the list): one pass over the year."""
         qs = _with_keys(self.of_year(doc.publish_date.year), self.orders)  # type: ignore[union-attr]
-        counts = qs.aggregate(total=Count("id"), **{
-            f"before{i}": Count("id", filter=Q(**{f"{o.key}__lt": o.value(doc)})
-                                | Q(**{o.key: o.value(doc), "id__lt": doc.pk}))
-            for i, o in enumerate(self.orders)})
+        counts = qs.aggregate(
+            total=Count("id"),
+            **{
+                f"before{i}": Count(
+                    "id",
+                    filter=Q(**{f"{o.key}__lt": o.value(doc)})
+                    | Q(**{o.key: o.value(doc), "id__lt": doc.pk}),
+                )
+                for i, o in enumerate(self.orders)
+            },
+        )
         return counts["total"], {o.slug: counts[f"before{i}"] for i, o in enumerate(self.orders)}
 
     def _gone(self, year: int) -> range:
@@ -214,5 +247,8 @@ class DocList:
         return range(years[0] + 1, year + 1)  # empty unless `year` is past the latest
 
     def _year_paths(self, year: int) -> list[str]:
-        return [f"{self.base}{year}/{order.slug}{suffix}" for order in self.orders
-                for suffix in ("", "1.html")]
+        return [
+            f"{self.base}{year}/{order.slug}{suffix}"
+            for order in self.orders
+            for suffix in ("", "1.html")
+        ]

@@ -54,9 +54,13 @@ def index_documents(ids: Iterable[int]) -> None:
 
 
 def all_published(department_id: int) -> Iterator:
-    docs = Document.objects.filter(
-        department_id=department_id, status=DocumentStatus.PUBLISHED, publish_date__isnull=False
-    ).select_related("category").prefetch_related("attachments")
+    docs = (
+        Document.objects.filter(
+            department_id=department_id, status=DocumentStatus.PUBLISHED, publish_date__isnull=False
+        )
+        .select_related("category")
+        .prefetch_related("attachments")
+    )
     for doc in docs.iterator(chunk_size=500):
         yield search_document(doc)
 

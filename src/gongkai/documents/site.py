@@ -118,14 +118,21 @@ def facet_nav(department_id: int) -> dict[str, list[Facet]]:
     """The filter values that have published documents, for the 公文数据库 navigation: the
     发文机关 combinations by a loose index scan, every 体裁 and 有效性 tested in one query."""
     docs = Document.objects.filter(department_id=department_id, status=DocumentStatus.PUBLISHED)
-    issuers = dict.fromkeys(p.strip() for combo in distinct_values(docs, "issuers")  # joint issuers
-                            for p in combo.split("、") if p.strip())
-    tests = {**{f"genre:{g}": Exists(docs.filter(genre=g)) for g in Genre.values},
-             **{f"validity:{v}": Exists(docs.filter(validity=v)) for v in Validity.values}}
+    issuers = dict.fromkeys(
+        p.strip()
+        for combo in distinct_values(docs, "issuers")  # joint issuers
+        for p in combo.split("、")
+        if p.strip()
+    )
+    tests = {
+        **{f"genre:{g}": Exists(docs.filter(genre=g)) for g in Genre.values},
+        **{f"validity:{v}": Exists(docs.filter(validity=v)) for v in Validity.values},
+    }
     found = Department.objects.filter(pk=department_id).annotate(**tests).values_list(*tests).get()
     present = dict(zip(tests, found, strict=True))
     topics = SubjectCategory.objects.filter(department_id=department_id).filter(
-        Exists(docs.filter(category=OuterRef("pk"))))
+        Exists(docs.filter(category=OuterRef("pk")))
+    )
     return {
         "issuer": [_issuer(name) for name in issuers],
         "topic": [Facet("topic", "主题分类", t.name, t.code) for t in topics],
@@ -140,27 +147,41 @@ def _in_column(site: SiteInfo, column: CatalogueColumn) -> QuerySet[Document]:
     # Tested per document (EXISTS), so the database walks the documents' date index and probes
     # the membership, instead of reading the whole column and sorting it.
     members = Document.columns.through.objects.filter(
-        document_id=OuterRef("pk"), cataloguecolumn_id__in=ids)
+        document_id=OuterRef("pk"), cataloguecolumn_id__in=ids
+    )
     return published(site.department.pk).filter(Exists(members))
 
 
 def _column_list(site: SiteInfo, column: CatalogueColumn) -> DocList:
-    return DocList(column_path(column), _in_column(site, column), "documents/column.html",
-                   {"column": column, "children": list(column.children.all()),
-                    "column_path": column_path}, permanent=True)
+    return DocList(
+        column_path(column),
+        _in_column(site, column),
+        "documents/column.html",
+        {"column": column, "children": list(column.children.all()), "column_path": column_path},
+        permanent=True,
+    )
 
 
 def _database_list(site: SiteInfo) -> DocList:
     dep = site.department.pk
-    return DocList(GWK, published(dep), "documents/database.html",
-                   {"facet": None, "facet_labels": FACET_LABELS},
-                   orders=(BY_PUBLISHED, BY_WRITTEN), permanent=True,
-                   landing_extra=lambda: {"filters": facet_nav(dep)})
+    return DocList(
+        GWK,
+        published(dep),
+        "documents/database.html",
+        {"facet": None, "facet_labels": FACET_LABELS},
+        orders=(BY_PUBLISHED, BY_WRITTEN),
+        permanent=True,
+        landing_extra=lambda: {"filters": facet_nav(dep)},
+    )
 
 
 def _facet_list(site: SiteInfo, facet: Facet) -> DocList:
-    return DocList(facet.path, _facet_docs(site.department.pk, facet), "documents/database.html",
-                   {"facet": facet, "facet_labels": FACET_LABELS})
+    return DocList(
+        facet.path,
+        _facet_docs(site.department.pk, facet),
+        "documents/database.html",
+        {"facet": facet, "facet_labels": FACET_LABELS},
+    )
 
 
 class DocumentPages:
@@ -176,7 +197,9 @@ class DocumentPages:
         for doc in Document.objects.filter(department_id=dep, status=DocumentStatus.WITHDRAWN):
             yield self._withdrawn(doc)
         yield from self._catalogue(site)
-        for column in CatalogueColumn.objects.filter(department_id=dep).prefetch_related("children"):
+        for column in CatalogueColumn.objects.filter(department_id=dep).prefetch_related(
+            "children"
+        ):
             listing = _column_list(site, column)
             yield from listing.all_pages()
             yield from _feeds(site, column.name, listing)
@@ -214,21 +237,27 @@ class DocumentPages:
         otherwise only its 有效性 changed (it moved between the 有效性 lists only)."""
         out = Affected(pages=[_stylesheet()])
         if doc.status == DocumentStatus.PUBLISHED:
-            full = published(doc.department_id).prefetch_related(
-                "attachments", "columns", _interp_prefetch()
-            ).get(pk=doc.pk)
+            full = (
+                published(doc.department_id)
+                .prefetch_related("attachments", "columns", _interp_prefetch())
+                .get(pk=doc.pk)
+            )
             out.pages.extend(self._document(full))
         elif doc.status == DocumentStatus.WITHDRAWN:
             out.pages.append(self._withdrawn(doc))
-            out.remove.extend(f"/xxgk/wj/files/{doc.pk}/{a.pk}.{_ext(a)}" for a in doc.attachments.all())
+            out.remove.extend(
+                f"/xxgk/wj/files/{doc.pk}/{a.pk}.{_ext(a)}" for a in doc.attachments.all()
+            )
         else:
             return out
         related = {d.pk for d in (doc.replaced_by, doc.interprets) if d is not None}
         related |= set(doc.replaces.values_list("pk", flat=True))
         related |= set(doc.interpretations.values_list("pk", flat=True))
-        for other in published(doc.department_id).prefetch_related(
-            "attachments", "columns", _interp_prefetch()
-        ).filter(pk__in=related):
+        for other in (
+            published(doc.department_id)
+            .prefetch_related("attachments", "columns", _interp_prefetch())
+            .filter(pk__in=related)
+        ):
             out.pages.extend(self._document(other))
         for column in doc.columns.prefetch_related("children"):  # children: its list and membership
             listing = _column_list(site, column)
@@ -250,8 +279,11 @@ class DocumentPages:
 
     # --- page builders -------------------------------------------------------------------
     def _document(self, doc: Document) -> Iterator[Page]:
-        yield Page(doc_path(doc.pk), "documents/document.html", {"doc": doc,
-                         "attachments": list(doc.attachments.all()), "path_of": doc_path})
+        yield Page(
+            doc_path(doc.pk),
+            "documents/document.html",
+            {"doc": doc, "attachments": list(doc.attachments.all()), "path_of": doc_path},
+        )
         for att in doc.attachments.all():
             with att.file.open("rb") as fh:
                 yield Page(f"/xxgk/wj/files/{doc.pk}/{att.pk}.{_ext(att)}", content=fh.read())
@@ -259,29 +291,38 @@ class DocumentPages:
     def _withdrawn(self, doc: Document) -> Page:
         when = timezone.localtime(doc.withdrawn_at).date() if doc.withdrawn_at else None
         return notice_page(
-            doc_path(doc.pk), doc.title,
+            doc_path(doc.pk),
+            doc.title,
             f"《{doc.title}》（索引号 {doc.index_number}）已撤回。撤回说明：{doc.withdraw_reason}",
-            date=when, link=pages.Link("返回公文数据库", GWK),
+            date=when,
+            link=pages.Link("返回公文数据库", GWK),
         )
 
     def _catalogue(self, site: SiteInfo) -> Iterator[Page]:
         dep = site.department.pk
         roots = list(
             CatalogueColumn.objects.filter(department_id=dep, parent=None)
-            .select_related("responsible").prefetch_related("children__responsible")
+            .select_related("responsible")
+            .prefetch_related("children__responsible")
         )
         campaigns = CleanupCampaign.objects.filter(
             department_id=dep, state=CleanupCampaign.State.PUBLISHED
         ).order_by("-published_at")
-        yield Page("/xxgk/ml/", "documents/catalogue.html",
-                         {"roots": roots, "campaigns": list(campaigns), "column_path": column_path})
+        yield Page(
+            "/xxgk/ml/",
+            "documents/catalogue.html",
+            {"roots": roots, "campaigns": list(campaigns), "column_path": column_path},
+        )
 
     def _cleanup(self, campaign: CleanupCampaign) -> Page:
         items = campaign.items.select_related("document", "replacement", "division").order_by(
             "conclusion", "document__written_date"
         )
-        return Page(f"/xxgk/gfxwj/ql/{campaign.pk}.html", "documents/cleanup.html",
-                          {"campaign": campaign, "items": list(items), "path_of": doc_path})
+        return Page(
+            f"/xxgk/gfxwj/ql/{campaign.pk}.html",
+            "documents/cleanup.html",
+            {"campaign": campaign, "items": list(items), "path_of": doc_path},
+        )
 
 
 def _stylesheet() -> Page:
@@ -302,8 +343,12 @@ def _interp_prefetch() -> Prefetch:
 
 
 def _feeds(site: SiteInfo, title: str, listing: DocList) -> list[Page]:
-    docs = listing.docs.order_by("-publish_date", "-id").select_related(None).only(
-        "id", "title", "publish_date").annotate(summary=Left("body_text", 200))[:LATEST]
+    docs = (
+        listing.docs.order_by("-publish_date", "-id")
+        .select_related(None)
+        .only("id", "title", "publish_date")
+        .annotate(summary=Left("body_text", 200))[:LATEST]
+    )
     items = [pages.Link(d.title, doc_path(d.pk), d.publish_date, note=d.summary) for d in docs]
     return feed_pages(site, listing.base, title, items, description=title)
 
@@ -312,16 +357,24 @@ def _feeds(site: SiteInfo, title: str, listing: DocList) -> list[Page]:
 
 
 def portal_columns(site: SiteInfo) -> list[pages.Link]:
-    roots = CatalogueColumn.objects.filter(department=site.department, parent=None).prefetch_related("children")
+    roots = CatalogueColumn.objects.filter(
+        department=site.department, parent=None
+    ).prefetch_related("children")
     return [
-        pages.Link(c.name, column_path(c),
-                   children=tuple(pages.Link(ch.name, column_path(ch)) for ch in c.children.all()))
+        pages.Link(
+            c.name,
+            column_path(c),
+            children=tuple(pages.Link(ch.name, column_path(ch)) for ch in c.children.all()),
+        )
         for c in roots
     ]
 
 
 HOME_COLUMNS = (
-    ("tzgg", "通知公告", 10), ("zcwj", "政策文件", 20), ("zcjd", "政策解读", 30), ("gzdt", "工作动态", 40),
+    ("tzgg", "通知公告", 10),
+    ("zcwj", "政策文件", 20),
+    ("zcjd", "政策解读", 30),
+    ("gzdt", "工作动态", 40),
 )
 
 

@@ -39,8 +39,10 @@ def waiting_for(user: User) -> QuerySet[Document]:
 def documents_waiting(user: User, today: dt.date) -> Iterator[todos.Todo]:
     for doc in waiting_for(user)[:50]:
         label = "退文待修改" if doc.status == DocumentStatus.RETURNED else doc.get_status_display()
-        detail = f"退文理由：{doc.return_reason}" if doc.status == DocumentStatus.RETURNED else (
-            f"{doc.division.name} · 索引号 {doc.index_number}"
+        detail = (
+            f"退文理由：{doc.return_reason}"
+            if doc.status == DocumentStatus.RETURNED
+            else (f"{doc.division.name} · 索引号 {doc.index_number}")
         )
         yield todos.Todo(
             title=f"{label}：{doc.title}",
@@ -74,10 +76,15 @@ def cleanup_due(user: User, today: dt.date) -> Iterator[todos.Todo]:
     if not user.has_role(Role.LEGALITY_REVIEWER, Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD):
         return
     horizon = today + dt.timedelta(days=60)
-    qs = scope_to_division(user, Document.objects.filter(
-        is_normative=True, status=DocumentStatus.PUBLISHED, validity="valid",
-        cleanup_due__lte=horizon,
-    ))
+    qs = scope_to_division(
+        user,
+        Document.objects.filter(
+            is_normative=True,
+            status=DocumentStatus.PUBLISHED,
+            validity="valid",
+            cleanup_due__lte=horizon,
+        ),
+    )
     first = qs.order_by("cleanup_due").first()
     if first is not None:
         yield todos.Todo(
@@ -94,9 +101,12 @@ def cleanup_due(user: User, today: dt.date) -> Iterator[todos.Todo]:
 def yearly_review_due(user: User, today: dt.date) -> Iterator[todos.Todo]:
     if not user.has_role(Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD):
         return
-    items = scope_to_division(user, YearlyReviewItem.objects.filter(
-        conclusion="", review__department_id=user.department_id or 0
-    ))
+    items = scope_to_division(
+        user,
+        YearlyReviewItem.objects.filter(
+            conclusion="", review__department_id=user.department_id or 0
+        ),
+    )
     open_years = sorted(set(items.values_list("review__year", flat=True)))
     for year in open_years:
         n = items.filter(review__year=year).count()

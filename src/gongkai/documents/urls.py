@@ -13,8 +13,11 @@ urlpatterns = [
     path("<int:pk>/validity/", documents.set_validity, name="validity"),
     path("<int:pk>/attachments/", documents.attachment_upload, name="attachment_upload"),
     path("<int:pk>/attachments/<int:att>/", documents.attachment_download, name="attachment"),
-    path("<int:pk>/attachments/<int:att>/delete/", documents.attachment_delete,
-         name="attachment_delete"),
+    path(
+        "<int:pk>/attachments/<int:att>/delete/",
+        documents.attachment_delete,
+        name="attachment_delete",
+    ),
     path("cleanup/", campaigns.cleanup_index, name="cleanup_index"),
     path("cleanup/<int:pk>/", campaigns.cleanup_detail, name="cleanup_detail"),
     path("cleanup/item/<int:item>/", campaigns.cleanup_decide, name="cleanup_decide"),

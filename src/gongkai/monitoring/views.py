@@ -35,10 +35,6 @@ ACTIONS = {
 }
 
 
-
-
-
-
 def _veto_cards(department: Department) -> list[dict]:
     history: dict[str, list[VetoCheck]] = {item: [] for item in VetoItem.values}
     for check in VetoCheck.objects.filter(department=department).order_by("-checked_at", "-id")[

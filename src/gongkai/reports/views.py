@@ -30,10 +30,6 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-
-
-
-
 def _report(request: HttpRequest, year: int) -> Report:
     return get_object_or_404(
         Report.objects.select_related("department"), department=staff_department(request), year=year
@@ -63,7 +59,9 @@ def index(request: HttpRequest) -> HttpResponse:
                 return redirect("reports:detail", year=year)
     else:
         form = YearForm(initial={"year": today.year - 1})
-    reports = Report.objects.filter(department=staff_department(request)).prefetch_related("versions")
+    reports = Report.objects.filter(department=staff_department(request)).prefetch_related(
+        "versions"
+    )
     return render(
         request,
         "reports/index.html",

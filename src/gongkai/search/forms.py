@@ -4,23 +4,45 @@ from gongkai.search.types import SearchQuery
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="关键词", required=False, max_length=100, strip=True,
-                        error_messages={"max_length": "关键词不能超过 %(limit_value)d 个字。"})
-    year = forms.IntegerField(label="年份", required=False, min_value=1949, max_value=2100,
-                              error_messages={"invalid": "年份应为四位数字，如 2026。",
-                                              "min_value": "年份不能早于 %(limit_value)s 年。",
-                                              "max_value": "年份不能晚于 %(limit_value)s 年。"})
+    q = forms.CharField(
+        label="关键词",
+        required=False,
+        max_length=100,
+        strip=True,
+        error_messages={"max_length": "关键词不能超过 %(limit_value)d 个字。"},
+    )
+    year = forms.IntegerField(
+        label="年份",
+        required=False,
+        min_value=1949,
+        max_value=2100,
+        error_messages={
+            "invalid": "年份应为四位数字，如 2026。",
+            "min_value": "年份不能早于 %(limit_value)s 年。",
+            "max_value": "年份不能晚于 %(limit_value)s 年。",
+        },
+    )
     issuer = forms.CharField(label="发文机关", required=False, max_length=200)
     topic = forms.CharField(label="主题分类", required=False, max_length=100)
     genre = forms.CharField(label="体裁", required=False, max_length=100)
     validity = forms.CharField(label="有效性", required=False, max_length=20)
-    order = forms.ChoiceField(label="排序", required=False,
-                              choices=[("relevance", "按相关度"), ("date", "按发布日期")],
-                              error_messages={"invalid_choice": "排序只能选“按相关度”或“按发布日期”。"})
-    page = forms.IntegerField(label="页码", required=False, min_value=1, max_value=10_000,
-                              error_messages={"invalid": "页码应为正整数。",
-                                              "min_value": "页码从 1 开始。",
-                                              "max_value": "页码过大。"})
+    order = forms.ChoiceField(
+        label="排序",
+        required=False,
+        choices=[("relevance", "按相关度"), ("date", "按发布日期")],
+        error_messages={"invalid_choice": "排序只能选“按相关度”或“按发布日期”。"},
+    )
+    page = forms.IntegerField(
+        label="页码",
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        error_messages={
+            "invalid": "页码应为正整数。",
+            "min_value": "页码从 1 开始。",
+            "max_value": "页码过大。",
+        },
+    )
 
     FILTERS = ("year", "issuer", "topic", "genre", "validity")
 

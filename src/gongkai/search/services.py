@@ -60,8 +60,7 @@ def _check(doc: SearchDocument) -> None:
 
 def _facets(doc: SearchDocument, year: int) -> str:
     tokens = [tx.facet_token("d", doc.department_id), tx.facet_token("y", year)]
-    for kind, value in (("i", doc.issuer), ("t", doc.topic), ("g", doc.genre),
-                        ("v", doc.validity)):
+    for kind, value in (("i", doc.issuer), ("t", doc.topic), ("g", doc.genre), ("v", doc.validity)):
         if value.strip():
             tokens.append(tx.facet_token(kind, value))
     return " ".join(tokens)
@@ -158,8 +157,9 @@ def search_rebuild(department_id: int, docs: Iterable[SearchDocument] | None = N
 def index_missing(department_id: int) -> int:
     """Index the registered sources' documents that are not in the index yet (the demo, and
     installing search after documents were published). Returns how many were added."""
-    known = set(SearchEntry.objects.filter(department_id=department_id)
-                .values_list("key", flat=True))
+    known = set(
+        SearchEntry.objects.filter(department_id=department_id).values_list("key", flat=True)
+    )
     added = 0
     for source in _sources:
         for doc in source(department_id):
@@ -188,6 +188,7 @@ def _index_batch(docs: list[SearchDocument]) -> int:
 
 # --- querying ---------------------------------------------------------------------------------
 
+
 def _check_query(query: SearchQuery) -> None:
     if query.page < 1:
         raise SearchError("页码从 1 开始，请检查 page 参数。")
@@ -203,8 +204,12 @@ def _query_facets(query: SearchQuery) -> tuple[str, ...]:
     tokens = []
     if query.year:
         tokens.append(tx.facet_token("y", query.year))
-    for kind, value in (("i", query.issuer), ("t", query.topic), ("g", query.genre),
-                        ("v", query.validity)):
+    for kind, value in (
+        ("i", query.issuer),
+        ("t", query.topic),
+        ("g", query.genre),
+        ("v", query.validity),
+    ):
         if value.strip():
             tokens.append(tx.facet_token(kind, value))
     return tuple(tokens)
@@ -248,9 +253,9 @@ def _exact(query: SearchQuery, results: SearchResults) -> bool:
     return True
 
 
-def _page_ords(match: Match, total: Count, query: SearchQuery, relevance: bool) -> tuple[
-    list[int], set[int]
-]:
+def _page_ords(
+    match: Match, total: Count, query: SearchQuery, relevance: bool
+) -> tuple[list[int], set[int]]:
     backend = get_backend()
     offset = (query.page - 1) * query.page_size
     limit = query.page_size
@@ -305,4 +310,3 @@ def search_query(query: SearchQuery) -> SearchResults:
     marks = tx.highlight_terms(query.text)
     results.hits = [_hit(entries[o], marks, o in title_ords) for o in ords if o in entries]
     return results
-

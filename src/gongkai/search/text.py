@@ -62,7 +62,9 @@ def query_terms(text: str) -> list[str]:
     of stop words keeps them."""
     normalised = normalise(text)
     words = [
-        w for t in rjieba.cut(normalised) for w in _WORD.findall(t)
+        w
+        for t in rjieba.cut(normalised)
+        for w in _WORD.findall(t)
         if not w.startswith(FACET_PREFIX)
     ]
     kept = [w for w in words if w not in STOP_WORDS] or words
@@ -72,8 +74,12 @@ def query_terms(text: str) -> list[str]:
 def highlight_terms(text: str) -> list[str]:
     """What to mark in results: each typed word as a whole (创新券) before the pieces jieba cut
     it into (创新, 券), so a phrase found intact is marked intact."""
-    typed = [w for part in normalise(text).split() for w in _WORD.findall(part)
-             if not w.startswith(FACET_PREFIX)]
+    typed = [
+        w
+        for part in normalise(text).split()
+        for w in _WORD.findall(part)
+        if not w.startswith(FACET_PREFIX)
+    ]
     return list(dict.fromkeys(typed + query_terms(text)))
 
 
@@ -110,6 +116,7 @@ def parse_doc_number(text: str) -> str | None:
 
 
 # --- highlighting ---------------------------------------------------------------------------
+
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     words = sorted({t for t in terms if t}, key=len, reverse=True)

@@ -35,12 +35,14 @@ def department_for(request: HttpRequest) -> Department | None:
     return only[0] if len(only) == 1 else None
 
 
-def _render(request: HttpRequest, department: Department, context: dict[str, Any],
-            status: int = 200) -> HttpResponse:
+def _render(
+    request: HttpRequest, department: Department, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
     from gongkai.publishing.public import render_public
 
-    response = render_public(request, "search/results.html", context, department=department,
-                             status=status)
+    response = render_public(
+        request, "search/results.html", context, department=department, status=status
+    )
     response["X-Robots-Tag"] = ROBOTS
     response["Cache-Control"] = "private, no-store"
     return response
@@ -55,8 +57,12 @@ def search(request: HttpRequest) -> HttpResponse:
     department = department_for(request)
     if department is None:
         raise Http404("未找到该站点。")
-    context: dict[str, Any] = {"options": facet_options(department.pk), "results": None,
-                               "errors": [], "form_data": {}}
+    context: dict[str, Any] = {
+        "options": facet_options(department.pk),
+        "results": None,
+        "errors": [],
+        "form_data": {},
+    }
     verdict = ratelimit.check(request)
     if not verdict.allowed:
         context["errors"] = [f"检索过于频繁，请 {verdict.retry_after} 秒后再试。"]

@@ -157,8 +157,7 @@ def reply_clock(
             )
     if extension_days:
         lines.append(
-            f"经政务公开工作机构负责人同意延长{extension_days}个工作日"
-            "（条例第三十三条第二款）。"
+            f"经政务公开工作机构负责人同意延长{extension_days}个工作日（条例第三十三条第二款）。"
         )
     total = REPLY_DAYS + paused + extension_days
     period = add_working_days(calendar, start, total, count_start_day=count_start_day)

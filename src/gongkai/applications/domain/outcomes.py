@@ -177,9 +177,7 @@ APPLICANT_TYPE_LABELS: dict[ApplicantType, str] = {
     ApplicantType.OTHER_ORG: "其他",
 }
 APPLICANT_TYPE_CHOICES: list[tuple[str, str]] = [(t.value, t.label) for t in ApplicantType]
-ORGANISATION_TYPES: tuple[ApplicantType, ...] = tuple(
-    t for t in ApplicantType if t.is_organisation
-)
+ORGANISATION_TYPES: tuple[ApplicantType, ...] = tuple(t for t in ApplicantType if t.is_organisation)
 # Column heading over the five organisation columns.
 ORGANISATION_HEADING = "法人或其他组织"
 

@@ -43,9 +43,7 @@ OPEN_STATUSES: frozenset[Status] = frozenset(
         Status.AWAITING_FEE,
     }
 )
-CLOSED_STATUSES: frozenset[Status] = frozenset(
-    {Status.REPLIED, Status.WITHDRAWN, Status.ABANDONED}
-)
+CLOSED_STATUSES: frozenset[Status] = frozenset({Status.REPLIED, Status.WITHDRAWN, Status.ABANDONED})
 # States in which the 20-working-day reply clock runs (条例第三十三条; the time between a fee
 # notice and payment is not counted, 国办函〔2020〕109号).
 CLOCK_RUNNING: frozenset[Status] = frozenset({Status.IN_PROGRESS})
@@ -115,9 +113,7 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.FEE_LAPSED: _t({Status.AWAITING_FEE}, Status.ABANDONED),
     # 条例第三十六条
     Action.REPLY: _t({Status.IN_PROGRESS}, Status.REPLIED),
-    Action.WITHDRAW: _t(
-        {Status.AWAITING_CONFIRMATION, *OPEN_STATUSES}, Status.WITHDRAWN
-    ),
+    Action.WITHDRAW: _t({Status.AWAITING_CONFIRMATION, *OPEN_STATUSES}, Status.WITHDRAWN),
 }
 
 

@@ -6,231 +6,757 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_seed_calendar'),
+        ("core", "0003_seed_calendar"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, verbose_name='申请编号')),
-                ('query_code', models.CharField(max_length=12, unique=True, verbose_name='查询码')),
-                ('submit_token', models.CharField(blank=True, editable=False, max_length=64, null=True)),
-                ('channel', models.CharField(choices=[('online', '网上申请'), ('window', '当面提交（窗口）'), ('registered_post', '邮寄（挂号信/EMS）'), ('ordinary_post', '邮寄（平信）'), ('fax', '传真'), ('email', '电子邮件')], max_length=20, verbose_name='申请渠道')),
-                ('status', models.CharField(choices=[('awaiting_confirmation', '待确认收到'), ('in_progress', '办理中'), ('awaiting_correction', '待申请人补正'), ('consulting', '征求意见中（暂停计时）'), ('awaiting_fee', '待缴纳信息处理费'), ('replied', '已答复'), ('withdrawn', '申请人已撤回'), ('abandoned', '视为放弃申请')], default='awaiting_confirmation', max_length=30, verbose_name='状态')),
-                ('applicant_type', models.CharField(choices=[('natural_person', '自然人'), ('commercial', '商业企业'), ('research', '科研机构'), ('public_interest', '社会公益组织'), ('legal_service', '法律服务机构'), ('other_org', '其他')], max_length=20, verbose_name='申请人类型')),
-                ('name', models.CharField(max_length=100, verbose_name='申请人姓名/名称')),
-                ('id_type', models.CharField(blank=True, choices=[('resident_id', '居民身份证'), ('passport', '护照'), ('hk_macau', '港澳居民来往内地通行证'), ('taiwan', '台湾居民来往大陆通行证'), ('other', '其他有效身份证件')], max_length=20, verbose_name='证件类型')),
-                ('id_number', models.CharField(blank=True, max_length=40, verbose_name='证件号码')),
-                ('credit_code', models.CharField(blank=True, max_length=18, verbose_name='统一社会信用代码')),
-                ('legal_representative', models.CharField(blank=True, max_length=40, verbose_name='法定代表人')),
-                ('contact_person', models.CharField(blank=True, max_length=40, verbose_name='联系人')),
-                ('phone', models.CharField(max_length=30, verbose_name='联系电话')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='通信地址')),
-                ('postcode', models.CharField(blank=True, max_length=6, verbose_name='邮政编码')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱')),
-                ('description', models.TextField(verbose_name='所需信息内容描述')),
-                ('preferred_form', models.CharField(choices=[('paper', '纸质'), ('electronic', '电子文档')], max_length=20, verbose_name='提供形式')),
-                ('delivery', models.CharField(choices=[('post', '邮寄'), ('email', '电子邮件'), ('in_person', '当面领取'), ('online', '网上查看下载')], max_length=20, verbose_name='获取方式')),
-                ('submitted_at', models.DateTimeField(verbose_name='提交时间')),
-                ('received_on', models.DateField(blank=True, null=True, verbose_name='收到申请日期')),
-                ('correction_requested_on', models.DateField(blank=True, null=True, verbose_name='要求补正日期')),
-                ('correction_due_on', models.DateField(blank=True, null=True, verbose_name='补正期限')),
-                ('correction_note', models.TextField(blank=True, verbose_name='补正要求')),
-                ('correction_received_on', models.DateField(blank=True, null=True, verbose_name='收到补正日期')),
-                ('extension_days', models.PositiveSmallIntegerField(default=0, verbose_name='延长工作日数')),
-                ('extension_reason', models.TextField(blank=True, verbose_name='延长理由')),
-                ('fee_mode', models.CharField(blank=True, choices=[('per_application', '按件计收'), ('per_page', '按量计收')], max_length=20, verbose_name='收费方式')),
-                ('fee_pages', models.PositiveIntegerField(default=0, verbose_name='页数')),
-                ('fee_amount', models.PositiveIntegerField(default=0, verbose_name='收费金额（元）')),
-                ('fee_notice_on', models.DateField(blank=True, null=True, verbose_name='收费通知日期')),
-                ('fee_due_on', models.DateField(blank=True, null=True, verbose_name='缴费期限')),
-                ('fee_paid_on', models.DateField(blank=True, null=True, verbose_name='缴费日期')),
-                ('deadline', models.DateField(blank=True, db_index=True, null=True, verbose_name='答复期限')),
-                ('deadline_provisional', models.BooleanField(default=False, verbose_name='期限为暂定')),
-                ('reply_type', models.CharField(blank=True, choices=[('already_public', '已主动公开（告知获取方式）'), ('disclosed', '予以公开'), ('not_disclosed', '不予公开（说明理由）'), ('not_exist', '信息不存在'), ('not_this_agency', '非本机关负责公开（告知负责机关）'), ('repeated', '重复申请不予重复处理'), ('special_law', '按特别规定办理（如工商、不动产登记资料）')], max_length=30, verbose_name='答复类型')),
-                ('outcome', models.CharField(blank=True, choices=[('disclosed', '（一）予以公开'), ('partly_disclosed', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'), ('withheld_state_secret', '（三）不予公开 · 1.属于国家秘密'), ('withheld_prohibited_by_law', '（三）不予公开 · 2.其他法律行政法规禁止公开'), ('withheld_three_safeties', '（三）不予公开 · 3.危及“三安全一稳定”'), ('withheld_third_party', '（三）不予公开 · 4.保护第三方合法权益'), ('withheld_internal_affairs', '（三）不予公开 · 5.属于三类内部事务信息'), ('withheld_process_info', '（三）不予公开 · 6.属于四类过程性信息'), ('withheld_enforcement_file', '（三）不予公开 · 7.属于行政执法案卷'), ('withheld_inquiry_matter', '（三）不予公开 · 8.属于行政查询事项'), ('unavailable_not_held', '（四）无法提供 · 1.本机关不掌握相关政府信息'), ('unavailable_needs_creation', '（四）无法提供 · 2.没有现成信息需要另行制作'), ('unavailable_still_unclear', '（四）无法提供 · 3.补正后申请内容仍不明确'), ('not_processed_petition', '（五）不予处理 · 1.信访举报投诉类申请'), ('not_processed_repeated', '（五）不予处理 · 2.重复申请'), ('not_processed_publication', '（五）不予处理 · 3.要求提供公开出版物'), ('not_processed_mass_repeated', '（五）不予处理 · 4.无正当理由大量反复申请'), ('not_processed_reconfirm', '（五）不予处理 · 5.要求行政机关确认或重新出具已获取信息'), ('other_no_correction', '（六）其他处理 · 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'), ('other_fee_unpaid', '（六）其他处理 · 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'), ('other', '（六）其他处理 · 3.其他')], max_length=40, verbose_name='办理结果（年报表三）')),
-                ('replied_on', models.DateField(blank=True, null=True, verbose_name='答复日期')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='办结日期')),
-                ('delivered_on', models.DateField(blank=True, null=True, verbose_name='送达日期')),
-                ('delivered_how', models.CharField(blank=True, max_length=60, verbose_name='送达方式')),
-                ('repeat_score', models.FloatField(blank=True, null=True, verbose_name='相似度')),
-                ('high_volume', models.BooleanField(default=False, verbose_name='同一申请人申请量较大')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='core.department')),
-                ('extension_approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='延期批准人')),
-                ('handler', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='handled_applications', to=settings.AUTH_USER_MODEL, verbose_name='承办人')),
-                ('repeat_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='applications.application', verbose_name='疑似重复申请')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=20, verbose_name="申请编号")),
+                ("query_code", models.CharField(max_length=12, unique=True, verbose_name="查询码")),
+                (
+                    "submit_token",
+                    models.CharField(blank=True, editable=False, max_length=64, null=True),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("online", "网上申请"),
+                            ("window", "当面提交（窗口）"),
+                            ("registered_post", "邮寄（挂号信/EMS）"),
+                            ("ordinary_post", "邮寄（平信）"),
+                            ("fax", "传真"),
+                            ("email", "电子邮件"),
+                        ],
+                        max_length=20,
+                        verbose_name="申请渠道",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_confirmation", "待确认收到"),
+                            ("in_progress", "办理中"),
+                            ("awaiting_correction", "待申请人补正"),
+                            ("consulting", "征求意见中（暂停计时）"),
+                            ("awaiting_fee", "待缴纳信息处理费"),
+                            ("replied", "已答复"),
+                            ("withdrawn", "申请人已撤回"),
+                            ("abandoned", "视为放弃申请"),
+                        ],
+                        default="awaiting_confirmation",
+                        max_length=30,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "applicant_type",
+                    models.CharField(
+                        choices=[
+                            ("natural_person", "自然人"),
+                            ("commercial", "商业企业"),
+                            ("research", "科研机构"),
+                            ("public_interest", "社会公益组织"),
+                            ("legal_service", "法律服务机构"),
+                            ("other_org", "其他"),
+                        ],
+                        max_length=20,
+                        verbose_name="申请人类型",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="申请人姓名/名称")),
+                (
+                    "id_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("resident_id", "居民身份证"),
+                            ("passport", "护照"),
+                            ("hk_macau", "港澳居民来往内地通行证"),
+                            ("taiwan", "台湾居民来往大陆通行证"),
+                            ("other", "其他有效身份证件"),
+                        ],
+                        max_length=20,
+                        verbose_name="证件类型",
+                    ),
+                ),
+                ("id_number", models.CharField(blank=True, max_length=40, verbose_name="证件号码")),
+                (
+                    "credit_code",
+                    models.CharField(blank=True, max_length=18, verbose_name="统一社会信用代码"),
+                ),
+                (
+                    "legal_representative",
+                    models.CharField(blank=True, max_length=40, verbose_name="法定代表人"),
+                ),
+                (
+                    "contact_person",
+                    models.CharField(blank=True, max_length=40, verbose_name="联系人"),
+                ),
+                ("phone", models.CharField(max_length=30, verbose_name="联系电话")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="通信地址")),
+                ("postcode", models.CharField(blank=True, max_length=6, verbose_name="邮政编码")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="电子邮箱")),
+                ("description", models.TextField(verbose_name="所需信息内容描述")),
+                (
+                    "preferred_form",
+                    models.CharField(
+                        choices=[("paper", "纸质"), ("electronic", "电子文档")],
+                        max_length=20,
+                        verbose_name="提供形式",
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("post", "邮寄"),
+                            ("email", "电子邮件"),
+                            ("in_person", "当面领取"),
+                            ("online", "网上查看下载"),
+                        ],
+                        max_length=20,
+                        verbose_name="获取方式",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(verbose_name="提交时间")),
+                (
+                    "received_on",
+                    models.DateField(blank=True, null=True, verbose_name="收到申请日期"),
+                ),
+                (
+                    "correction_requested_on",
+                    models.DateField(blank=True, null=True, verbose_name="要求补正日期"),
+                ),
+                (
+                    "correction_due_on",
+                    models.DateField(blank=True, null=True, verbose_name="补正期限"),
+                ),
+                ("correction_note", models.TextField(blank=True, verbose_name="补正要求")),
+                (
+                    "correction_received_on",
+                    models.DateField(blank=True, null=True, verbose_name="收到补正日期"),
+                ),
+                (
+                    "extension_days",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="延长工作日数"),
+                ),
+                ("extension_reason", models.TextField(blank=True, verbose_name="延长理由")),
+                (
+                    "fee_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[("per_application", "按件计收"), ("per_page", "按量计收")],
+                        max_length=20,
+                        verbose_name="收费方式",
+                    ),
+                ),
+                ("fee_pages", models.PositiveIntegerField(default=0, verbose_name="页数")),
+                (
+                    "fee_amount",
+                    models.PositiveIntegerField(default=0, verbose_name="收费金额（元）"),
+                ),
+                (
+                    "fee_notice_on",
+                    models.DateField(blank=True, null=True, verbose_name="收费通知日期"),
+                ),
+                ("fee_due_on", models.DateField(blank=True, null=True, verbose_name="缴费期限")),
+                ("fee_paid_on", models.DateField(blank=True, null=True, verbose_name="缴费日期")),
+                (
+                    "deadline",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="答复期限"),
+                ),
+                (
+                    "deadline_provisional",
+                    models.BooleanField(default=False, verbose_name="期限为暂定"),
+                ),
+                (
+                    "reply_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("already_public", "已主动公开（告知获取方式）"),
+                            ("disclosed", "予以公开"),
+                            ("not_disclosed", "不予公开（说明理由）"),
+                            ("not_exist", "信息不存在"),
+                            ("not_this_agency", "非本机关负责公开（告知负责机关）"),
+                            ("repeated", "重复申请不予重复处理"),
+                            ("special_law", "按特别规定办理（如工商、不动产登记资料）"),
+                        ],
+                        max_length=30,
+                        verbose_name="答复类型",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("disclosed", "（一）予以公开"),
+                            (
+                                "partly_disclosed",
+                                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                            ),
+                            ("withheld_state_secret", "（三）不予公开 · 1.属于国家秘密"),
+                            (
+                                "withheld_prohibited_by_law",
+                                "（三）不予公开 · 2.其他法律行政法规禁止公开",
+                            ),
+                            ("withheld_three_safeties", "（三）不予公开 · 3.危及“三安全一稳定”"),
+                            ("withheld_third_party", "（三）不予公开 · 4.保护第三方合法权益"),
+                            (
+                                "withheld_internal_affairs",
+                                "（三）不予公开 · 5.属于三类内部事务信息",
+                            ),
+                            ("withheld_process_info", "（三）不予公开 · 6.属于四类过程性信息"),
+                            ("withheld_enforcement_file", "（三）不予公开 · 7.属于行政执法案卷"),
+                            ("withheld_inquiry_matter", "（三）不予公开 · 8.属于行政查询事项"),
+                            ("unavailable_not_held", "（四）无法提供 · 1.本机关不掌握相关政府信息"),
+                            (
+                                "unavailable_needs_creation",
+                                "（四）无法提供 · 2.没有现成信息需要另行制作",
+                            ),
+                            (
+                                "unavailable_still_unclear",
+                                "（四）无法提供 · 3.补正后申请内容仍不明确",
+                            ),
+                            ("not_processed_petition", "（五）不予处理 · 1.信访举报投诉类申请"),
+                            ("not_processed_repeated", "（五）不予处理 · 2.重复申请"),
+                            ("not_processed_publication", "（五）不予处理 · 3.要求提供公开出版物"),
+                            (
+                                "not_processed_mass_repeated",
+                                "（五）不予处理 · 4.无正当理由大量反复申请",
+                            ),
+                            (
+                                "not_processed_reconfirm",
+                                "（五）不予处理 · 5.要求行政机关确认或重新出具已获取信息",
+                            ),
+                            (
+                                "other_no_correction",
+                                "（六）其他处理 · 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                            ),
+                            (
+                                "other_fee_unpaid",
+                                "（六）其他处理 · 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                            ),
+                            ("other", "（六）其他处理 · 3.其他"),
+                        ],
+                        max_length=40,
+                        verbose_name="办理结果（年报表三）",
+                    ),
+                ),
+                ("replied_on", models.DateField(blank=True, null=True, verbose_name="答复日期")),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="办结日期")),
+                ("delivered_on", models.DateField(blank=True, null=True, verbose_name="送达日期")),
+                (
+                    "delivered_how",
+                    models.CharField(blank=True, max_length=60, verbose_name="送达方式"),
+                ),
+                ("repeat_score", models.FloatField(blank=True, null=True, verbose_name="相似度")),
+                (
+                    "high_volume",
+                    models.BooleanField(default=False, verbose_name="同一申请人申请量较大"),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="core.department",
+                    ),
+                ),
+                (
+                    "extension_approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="延期批准人",
+                    ),
+                ),
+                (
+                    "handler",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="handled_applications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="承办人",
+                    ),
+                ),
+                (
+                    "repeat_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="applications.application",
+                        verbose_name="疑似重复申请",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '政府信息公开申请',
-                'verbose_name_plural': '政府信息公开申请',
-                'ordering': ['-submitted_at', '-id'],
+                "verbose_name": "政府信息公开申请",
+                "verbose_name_plural": "政府信息公开申请",
+                "ordering": ["-submitted_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationEvent',
+            name="ApplicationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('on', models.DateField(verbose_name='日期')),
-                ('text', models.CharField(max_length=300, verbose_name='事项')),
-                ('public', models.BooleanField(default=True, verbose_name='申请人可见')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("on", models.DateField(verbose_name="日期")),
+                ("text", models.CharField(max_length=300, verbose_name="事项")),
+                ("public", models.BooleanField(default=True, verbose_name="申请人可见")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['on', 'id'],
+                "ordering": ["on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationFile',
+            name="ApplicationFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('applicant', '申请人提交的材料'), ('disclosed', '公开的信息')], max_length=20)),
-                ('file', models.FileField(upload_to='applications/%Y/%m/')),
-                ('name', models.CharField(max_length=200, verbose_name='文件名')),
-                ('mime', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("applicant", "申请人提交的材料"), ("disclosed", "公开的信息")],
+                        max_length=20,
+                    ),
+                ),
+                ("file", models.FileField(upload_to="applications/%Y/%m/")),
+                ("name", models.CharField(max_length=200, verbose_name="文件名")),
+                ("mime", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="applications.application",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('third_party', '第三方'), ('agency', '其他机关')], max_length=20, verbose_name='对象类别')),
-                ('party', models.CharField(max_length=100, verbose_name='征求意见对象')),
-                ('sent_on', models.DateField(verbose_name='发出日期')),
-                ('due_on', models.DateField(verbose_name='答复期限')),
-                ('answered_on', models.DateField(blank=True, null=True, verbose_name='结束日期')),
-                ('answer', models.CharField(choices=[('pending', '等待答复'), ('consent', '同意公开'), ('objection', '不同意公开'), ('silence', '逾期未提出意见')], default='pending', max_length=20, verbose_name='意见')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultations', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("third_party", "第三方"), ("agency", "其他机关")],
+                        max_length=20,
+                        verbose_name="对象类别",
+                    ),
+                ),
+                ("party", models.CharField(max_length=100, verbose_name="征求意见对象")),
+                ("sent_on", models.DateField(verbose_name="发出日期")),
+                ("due_on", models.DateField(verbose_name="答复期限")),
+                ("answered_on", models.DateField(blank=True, null=True, verbose_name="结束日期")),
+                (
+                    "answer",
+                    models.CharField(
+                        choices=[
+                            ("pending", "等待答复"),
+                            ("consent", "同意公开"),
+                            ("objection", "不同意公开"),
+                            ("silence", "逾期未提出意见"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="意见",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consultations",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sent_on', 'id'],
+                "ordering": ["sent_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Letter',
+            name="Letter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('already_public', '已主动公开告知书'), ('disclosed', '予以公开告知书'), ('not_disclosed', '不予公开告知书'), ('not_exist', '信息不存在告知书'), ('not_this_agency', '非本机关负责公开告知书'), ('repeated', '重复申请告知书'), ('special_law', '按特别规定办理告知书'), ('correction', '补正申请告知书'), ('extension', '延期答复告知书'), ('consultation', '征求第三方意见函'), ('fee', '信息处理费缴费通知书')], max_length=30, verbose_name='文书类型')),
-                ('prefix', models.CharField(max_length=20)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('seq', models.PositiveIntegerField()),
-                ('number', models.CharField(max_length=40, verbose_name='文号')),
-                ('title', models.CharField(max_length=100, verbose_name='标题')),
-                ('body', models.TextField(verbose_name='正文')),
-                ('issued_on', models.DateField(verbose_name='落款日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letters', to='applications.application')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("already_public", "已主动公开告知书"),
+                            ("disclosed", "予以公开告知书"),
+                            ("not_disclosed", "不予公开告知书"),
+                            ("not_exist", "信息不存在告知书"),
+                            ("not_this_agency", "非本机关负责公开告知书"),
+                            ("repeated", "重复申请告知书"),
+                            ("special_law", "按特别规定办理告知书"),
+                            ("correction", "补正申请告知书"),
+                            ("extension", "延期答复告知书"),
+                            ("consultation", "征求第三方意见函"),
+                            ("fee", "信息处理费缴费通知书"),
+                        ],
+                        max_length=30,
+                        verbose_name="文书类型",
+                    ),
+                ),
+                ("prefix", models.CharField(max_length=20)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("seq", models.PositiveIntegerField()),
+                ("number", models.CharField(max_length=40, verbose_name="文号")),
+                ("title", models.CharField(max_length=100, verbose_name="标题")),
+                ("body", models.TextField(verbose_name="正文")),
+                ("issued_on", models.DateField(verbose_name="落款日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letters",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['issued_on', 'id'],
+                "ordering": ["issued_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LetterTemplate',
+            name="LetterTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('already_public', '已主动公开告知书'), ('disclosed', '予以公开告知书'), ('not_disclosed', '不予公开告知书'), ('not_exist', '信息不存在告知书'), ('not_this_agency', '非本机关负责公开告知书'), ('repeated', '重复申请告知书'), ('special_law', '按特别规定办理告知书'), ('correction', '补正申请告知书'), ('extension', '延期答复告知书'), ('consultation', '征求第三方意见函'), ('fee', '信息处理费缴费通知书')], max_length=30, verbose_name='文书类型')),
-                ('title', models.CharField(max_length=100, verbose_name='标题')),
-                ('number_prefix', models.CharField(help_text='如 示科依复', max_length=20, verbose_name='文号前缀')),
-                ('body', models.TextField(help_text='可用占位符见页面说明，如 {applicant}、{received}', verbose_name='正文')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letter_templates', to='core.department')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("already_public", "已主动公开告知书"),
+                            ("disclosed", "予以公开告知书"),
+                            ("not_disclosed", "不予公开告知书"),
+                            ("not_exist", "信息不存在告知书"),
+                            ("not_this_agency", "非本机关负责公开告知书"),
+                            ("repeated", "重复申请告知书"),
+                            ("special_law", "按特别规定办理告知书"),
+                            ("correction", "补正申请告知书"),
+                            ("extension", "延期答复告知书"),
+                            ("consultation", "征求第三方意见函"),
+                            ("fee", "信息处理费缴费通知书"),
+                        ],
+                        max_length=30,
+                        verbose_name="文书类型",
+                    ),
+                ),
+                ("title", models.CharField(max_length=100, verbose_name="标题")),
+                (
+                    "number_prefix",
+                    models.CharField(
+                        help_text="如 示科依复", max_length=20, verbose_name="文号前缀"
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="可用占位符见页面说明，如 {applicant}、{received}",
+                        verbose_name="正文",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_templates",
+                        to="core.department",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '文书模板',
-                'verbose_name_plural': '文书模板',
+                "verbose_name": "文书模板",
+                "verbose_name_plural": "文书模板",
             },
         ),
         migrations.CreateModel(
-            name='QuarterlyAnalysis',
+            name="QuarterlyAnalysis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('quarter', models.PositiveSmallIntegerField()),
-                ('state', models.CharField(choices=[('draft', '草稿'), ('reviewed', '办公室已审核'), ('published', '已在门户发布')], default='draft', max_length=20)),
-                ('summary', models.TextField(blank=True, verbose_name='分析说明')),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.department')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("quarter", models.PositiveSmallIntegerField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("reviewed", "办公室已审核"),
+                            ("published", "已在门户发布"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="分析说明")),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.department",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year', '-quarter'],
+                "ordering": ["-year", "-quarter"],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('5', '距期限5个工作日'), ('2', '距期限2个工作日'), ('overdue', '已超期，报告负责人')], max_length=10)),
-                ('deadline', models.DateField()),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='applications.application')),
-                ('recipient', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("5", "距期限5个工作日"),
+                            ("2", "距期限2个工作日"),
+                            ("overdue", "已超期，报告负责人"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("deadline", models.DateField()),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReviewCase',
+            name="ReviewCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reconsideration', '行政复议'), ('litigation_direct', '行政诉讼（未经复议直接起诉）'), ('litigation_after', '行政诉讼（复议后起诉）')], max_length=30, verbose_name='类型')),
-                ('case_number', models.CharField(blank=True, max_length=60, verbose_name='案号')),
-                ('body', models.CharField(blank=True, max_length=100, verbose_name='复议机关/受理法院')),
-                ('filed_on', models.DateField(verbose_name='申请/立案日期')),
-                ('result', models.CharField(choices=[('upheld', '结果维持'), ('corrected', '结果纠正'), ('other', '其他结果'), ('pending', '尚未审结')], default='pending', max_length=20, verbose_name='结果')),
-                ('concluded_on', models.DateField(blank=True, null=True, verbose_name='审结日期')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='applications.application')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reconsideration", "行政复议"),
+                            ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
+                            ("litigation_after", "行政诉讼（复议后起诉）"),
+                        ],
+                        max_length=30,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("case_number", models.CharField(blank=True, max_length=60, verbose_name="案号")),
+                (
+                    "body",
+                    models.CharField(blank=True, max_length=100, verbose_name="复议机关/受理法院"),
+                ),
+                ("filed_on", models.DateField(verbose_name="申请/立案日期")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("upheld", "结果维持"),
+                            ("corrected", "结果纠正"),
+                            ("other", "其他结果"),
+                            ("pending", "尚未审结"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("concluded_on", models.DateField(blank=True, null=True, verbose_name="审结日期")),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政复议与行政诉讼',
-                'verbose_name_plural': '行政复议与行政诉讼',
-                'ordering': ['filed_on', 'id'],
+                "verbose_name": "行政复议与行政诉讼",
+                "verbose_name_plural": "行政复议与行政诉讼",
+                "ordering": ["filed_on", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['department', 'status', 'deadline'], name='application_open_idx'),
+            model_name="application",
+            index=models.Index(
+                fields=["department", "status", "deadline"], name="application_open_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['department', 'name'], name='application_applicant_idx'),
+            model_name="application",
+            index=models.Index(fields=["department", "name"], name="application_applicant_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('department', 'number'), name='application_number_unique'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("department", "number"), name="application_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('department', 'submit_token'), name='application_submit_token_unique'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("department", "submit_token"), name="application_submit_token_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='letter',
-            constraint=models.UniqueConstraint(fields=('department', 'prefix', 'year', 'seq'), name='letter_number_unique'),
+            model_name="letter",
+            constraint=models.UniqueConstraint(
+                fields=("department", "prefix", "year", "seq"), name="letter_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lettertemplate',
-            constraint=models.UniqueConstraint(fields=('department', 'kind'), name='letter_template_once'),
+            model_name="lettertemplate",
+            constraint=models.UniqueConstraint(
+                fields=("department", "kind"), name="letter_template_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='quarterlyanalysis',
-            constraint=models.UniqueConstraint(fields=('department', 'year', 'quarter'), name='quarterly_analysis_once'),
+            model_name="quarterlyanalysis",
+            constraint=models.UniqueConstraint(
+                fields=("department", "year", "quarter"), name="quarterly_analysis_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reminder',
-            constraint=models.UniqueConstraint(fields=('application', 'kind', 'deadline'), name='reminder_once'),
+            model_name="reminder",
+            constraint=models.UniqueConstraint(
+                fields=("application", "kind", "deadline"), name="reminder_once"
+            ),
         ),
     ]

@@ -79,8 +79,12 @@ class Application(models.Model):
     submitted_at = models.DateTimeField("提交时间")
     received_on = models.DateField("收到申请日期", null=True, blank=True)
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-        related_name="handled_applications", verbose_name="承办人",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="handled_applications",
+        verbose_name="承办人",
     )
 
     correction_requested_on = models.DateField("要求补正日期", null=True, blank=True)
@@ -91,7 +95,11 @@ class Application(models.Model):
     extension_days = models.PositiveSmallIntegerField("延长工作日数", default=0)
     extension_reason = models.TextField("延长理由", blank=True)
     extension_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="延期批准人",
     )
 
@@ -107,8 +115,9 @@ class Application(models.Model):
     deadline_provisional = models.BooleanField("期限为暂定", default=False)
 
     reply_type = models.CharField("答复类型", max_length=30, choices=REPLY_TYPE_CHOICES, blank=True)
-    outcome = models.CharField("办理结果（年报表三）", max_length=40, choices=OUTCOME_CHOICES,
-                               blank=True)
+    outcome = models.CharField(
+        "办理结果（年报表三）", max_length=40, choices=OUTCOME_CHOICES, blank=True
+    )
     replied_on = models.DateField("答复日期", null=True, blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True)
     delivered_on = models.DateField("送达日期", null=True, blank=True)
@@ -116,7 +125,11 @@ class Application(models.Model):
 
     # 条例第三十五条: flags for staff; the decision stays with them.
     repeat_of = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="+",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="疑似重复申请",
     )
     repeat_score = models.FloatField("相似度", null=True, blank=True)
@@ -126,7 +139,9 @@ class Application(models.Model):
         verbose_name = verbose_name_plural = "政府信息公开申请"
         ordering = ["-submitted_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["department", "number"], name="application_number_unique"),
+            models.UniqueConstraint(
+                fields=["department", "number"], name="application_number_unique"
+            ),
             models.UniqueConstraint(
                 fields=["department", "submit_token"], name="application_submit_token_unique"
             ),

@@ -69,8 +69,15 @@ def event(app: Application, on: dt.date, text: str, *, public: bool = True) -> N
 
 
 def transition(
-    *, actor: User | None, app: Application, action: states.Action, today: dt.date,
-    verb: str, update: dict[str, Any], text: str, public: bool = True,
+    *,
+    actor: User | None,
+    app: Application,
+    action: states.Action,
+    today: dt.date,
+    verb: str,
+    update: dict[str, Any],
+    text: str,
+    public: bool = True,
 ) -> Application:
     """Check the transition table, apply `update`, recompute the clock, audit, add an event."""
     app = Application.objects.select_for_update().get(pk=app.pk)
@@ -84,20 +91,23 @@ def transition(
     app.status = target
     refresh_clock(app, today)
     app.save()
-    audit.record(actor=actor, action=f"applications.{verb}", obj=app, before=before,
-                 after=snapshot(app))
+    audit.record(
+        actor=actor, action=f"applications.{verb}", obj=app, before=before, after=snapshot(app)
+    )
     event(app, today, text, public=public)
     return app
 
 
 def pauses(app: Application) -> list[Pause]:
-    spans = [
-        Pause(c.sent_on, c.answered_on, f"征求{c.party}意见") for c in app.consultations.all()
-    ]
+    spans = [Pause(c.sent_on, c.answered_on, f"征求{c.party}意见") for c in app.consultations.all()]
     if app.fee_notice_on:
         spans.append(
-            Pause(app.fee_notice_on, app.fee_paid_on, "等待申请人缴纳信息处理费",
-                  "国办函〔2020〕109号")
+            Pause(
+                app.fee_notice_on,
+                app.fee_paid_on,
+                "等待申请人缴纳信息处理费",
+                "国办函〔2020〕109号",
+            )
         )
     return spans
 
@@ -119,9 +129,7 @@ def clock_for(
     )
 
 
-def refresh_clock(
-    app: Application, today: dt.date, calendar: WorkCalendar | None = None
-) -> None:
+def refresh_clock(app: Application, today: dt.date, calendar: WorkCalendar | None = None) -> None:
     """Store the current deadline (for lists, reminders and the status page)."""
     if not app.is_open:
         return
@@ -131,4 +139,3 @@ def refresh_clock(
         raise ApplicationError(str(exc)) from exc
     app.deadline = clock.deadline if clock else None
     app.deadline_provisional = bool(clock and clock.provisional)
-

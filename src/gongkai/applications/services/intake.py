@@ -82,8 +82,10 @@ def _contact_errors(a: Applicant, kind: ApplicantType) -> dict[str, str]:
 
 def _organisation_errors(a: Applicant) -> dict[str, str]:
     errors: dict[str, str] = {}
-    code_error = credit_code_error(a.credit_code) if a.credit_code.strip() else (
-        "请填写统一社会信用代码（18位）。"
+    code_error = (
+        credit_code_error(a.credit_code)
+        if a.credit_code.strip()
+        else ("请填写统一社会信用代码（18位）。")
     )
     if code_error:
         errors["credit_code"] = code_error
@@ -144,8 +146,13 @@ def _normalise(a: Applicant) -> Applicant:
 
 
 def _create(
-    *, department: Department, channel: str, applicant: Applicant, request: Request,
-    submitted_at: dt.datetime, token: str | None,
+    *,
+    department: Department,
+    channel: str,
+    applicant: Applicant,
+    request: Request,
+    submitted_at: dt.datetime,
+    token: str | None,
 ) -> Application:
     errors = applicant_errors(applicant) | request_errors(request)
     if errors:
@@ -182,7 +189,11 @@ class ApplicationValidationError(ApplicationError):
 
 
 def application_submit(
-    *, department: Department, applicant: Applicant, request: Request, token: str,
+    *,
+    department: Department,
+    applicant: Applicant,
+    request: Request,
+    token: str,
     now: dt.datetime | None = None,
 ) -> tuple[Application, bool]:
     """The public online form. Returns (application, created). The same `token` never creates a
@@ -195,11 +206,20 @@ def application_submit(
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            app = _create(department=department, channel=Channel.ONLINE, applicant=applicant,
-                          request=request, submitted_at=now, token=token)
+            app = _create(
+                department=department,
+                channel=Channel.ONLINE,
+                applicant=applicant,
+                request=request,
+                submitted_at=now,
+                token=token,
+            )
             audit.record(actor=None, action="applications.submit", obj=app, after=snapshot(app))
-            event(app, timezone.localtime(now).date(),
-                  "网上提交申请，待工作人员与您确认后开始计算答复期限（条例第三十一条）。")
+            event(
+                app,
+                timezone.localtime(now).date(),
+                "网上提交申请，待工作人员与您确认后开始计算答复期限（条例第三十一条）。",
+            )
     except IntegrityError:
         existing = Application.objects.filter(department=department, submit_token=token).first()
         if existing is None:
@@ -210,8 +230,14 @@ def application_submit(
 
 @transaction.atomic
 def application_register(
-    *, actor: User, channel: str, applicant: Applicant, request: Request, submitted_on: dt.date,
-    signed_for: dt.date | None = None, today: dt.date | None = None,
+    *,
+    actor: User,
+    channel: str,
+    applicant: Applicant,
+    request: Request,
+    submitted_on: dt.date,
+    signed_for: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Application:
     """An application received at the window, by post, fax or e-mail, entered by staff.
 
@@ -232,8 +258,14 @@ def application_register(
     if actor.department is None:
         raise ApplicationError("您的账号未分配机关，不能登记申请。")
     submitted_at = timezone.make_aware(dt.datetime.combine(submitted_on, dt.time(9)))
-    app = _create(department=actor.department, channel=channel, applicant=applicant,
-                  request=request, submitted_at=submitted_at, token=None)
+    app = _create(
+        department=actor.department,
+        channel=channel,
+        applicant=applicant,
+        request=request,
+        submitted_at=submitted_at,
+        token=None,
+    )
     app.handler = actor
     received = clock.receipt_date(channel, submitted=submitted_on, signed_for=signed_for)
     if received:
@@ -244,7 +276,11 @@ def application_register(
     audit.record(actor=actor, action="applications.register", obj=app, after=snapshot(app))
     label = Channel(channel).label
     if received:
-        event(app, received, f"收到申请（{label}），收到申请之日为{cn_date(received)}（条例第三十一条）。")
+        event(
+            app,
+            received,
+            f"收到申请（{label}），收到申请之日为{cn_date(received)}（条例第三十一条）。",
+        )
     else:
         event(app, submitted_on, f"收到申请（{label}），待与申请人确认（条例第三十一条）。")
     return app
@@ -263,7 +299,10 @@ def application_confirm(
     if confirmed_on < timezone.localtime(application.submitted_at).date():
         raise ApplicationError("确认日期不能早于申请提交日期。")
     return transition(
-        actor=actor, app=application, action=states.Action.CONFIRM, today=today,
+        actor=actor,
+        app=application,
+        action=states.Action.CONFIRM,
+        today=today,
         verb="confirm",
         update={"received_on": confirmed_on, "handler": application.handler or actor},
         text=f"工作人员已与您确认收到申请，收到申请之日为{cn_date(confirmed_on)}（条例第三十一条）。",
@@ -271,6 +310,7 @@ def application_confirm(
 
 
 # 条例第三十五条 ---------------------------------------------------------------------------
+
 
 def same_applicant(app: Application) -> "QuerySet[Application]":
     qs = Application.objects.filter(department=app.department_id).exclude(pk=app.pk)
@@ -324,8 +364,13 @@ def upload_error(name: str, content: bytes) -> str | None:
     return None
 
 
-def _attach(app: Application, name: str, content: bytes, mime: str,
-            kind: str = ApplicationFile.Kind.APPLICANT) -> ApplicationFile:
+def _attach(
+    app: Application,
+    name: str,
+    content: bytes,
+    mime: str,
+    kind: str = ApplicationFile.Kind.APPLICANT,
+) -> ApplicationFile:
     import filetype
     from django.core.files.base import ContentFile
 

@@ -77,7 +77,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     ),
     LetterKind.NOT_THIS_AGENCY: (
         "政府信息公开申请答复告知书",
-        _REPLY_HEAD + "经审查，您申请的信息不属于本机关负责公开。根据《中华人民共和国政府信息公开条例》"
+        _REPLY_HEAD
+        + "经审查，您申请的信息不属于本机关负责公开。根据《中华人民共和国政府信息公开条例》"
         "第三十六条第五项的规定，告知如下：\n{reply}\n" + _CONTACT,
     ),
     LetterKind.REPEATED: (
@@ -88,7 +89,8 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     LetterKind.SPECIAL_LAW: (
         "政府信息公开申请答复告知书",
         _REPLY_HEAD + "经审查，您申请获取的信息，有关法律、行政法规对信息的获取有特别规定。"
-        "根据《中华人民共和国政府信息公开条例》第三十六条第七项的规定，告知如下：\n{reply}\n" + _CONTACT,
+        "根据《中华人民共和国政府信息公开条例》第三十六条第七项的规定，告知如下：\n{reply}\n"
+        + _CONTACT,
     ),
     LetterKind.CORRECTION: (
         "政府信息公开申请补正告知书",
@@ -138,9 +140,13 @@ def default_prefix(department: Department, kind: str) -> str:
 def ensure_templates(department: Department) -> None:
     for kind, (title, body) in DEFAULTS.items():
         LetterTemplate.objects.get_or_create(
-            department=department, kind=kind,
-            defaults={"title": title, "body": body,
-                      "number_prefix": default_prefix(department, kind)},
+            department=department,
+            kind=kind,
+            defaults={
+                "title": title,
+                "body": body,
+                "number_prefix": default_prefix(department, kind),
+            },
         )
 
 
@@ -184,31 +190,54 @@ def values_for(app: Application, extra: dict[str, str] | None = None) -> dict[st
 
 @transaction.atomic
 def letter_issue(
-    *, actor: User | None, application: Application, kind: str, today: dt.date,
+    *,
+    actor: User | None,
+    application: Application,
+    kind: str,
+    today: dt.date,
     extra: dict[str, str] | None = None,
 ) -> Letter:
     """Number and store a letter. Numbers run per prefix and year: 示科依复〔2026〕12号."""
     department = Department.objects.select_for_update().get(pk=application.department_id)
     template = template_for(department, kind)
     prefix = template.number_prefix
-    last = Letter.objects.filter(department=department, prefix=prefix, year=today.year).aggregate(
-        m=Max("seq")
-    )["m"] or 0
+    last = (
+        Letter.objects.filter(department=department, prefix=prefix, year=today.year).aggregate(
+            m=Max("seq")
+        )["m"]
+        or 0
+    )
     seq = last + 1
     letter = Letter.objects.create(
-        application=application, department=department, kind=kind, prefix=prefix,
-        year=today.year, seq=seq, number=f"{prefix}〔{today.year}〕{seq}号",
-        title=template.title, body=fill(template.body, values_for(application, extra)),
-        issued_on=today, created_by=actor,
+        application=application,
+        department=department,
+        kind=kind,
+        prefix=prefix,
+        year=today.year,
+        seq=seq,
+        number=f"{prefix}〔{today.year}〕{seq}号",
+        title=template.title,
+        body=fill(template.body, values_for(application, extra)),
+        issued_on=today,
+        created_by=actor,
     )
-    audit.record(actor=actor, action="applications.letter_issue", obj=application,
-                 after={"letter": letter.number, "kind": kind})
+    audit.record(
+        actor=actor,
+        action="applications.letter_issue",
+        obj=application,
+        after={"letter": letter.number, "kind": kind},
+    )
     return letter
 
 
 @transaction.atomic
 def letter_template_update(
-    *, actor: User, template: LetterTemplate, title: str, number_prefix: str, body: str,
+    *,
+    actor: User,
+    template: LetterTemplate,
+    title: str,
+    number_prefix: str,
+    body: str,
 ) -> LetterTemplate:
     from gongkai.applications.services.common import ApplicationError
 
@@ -223,18 +252,33 @@ def letter_template_update(
     unknown = sorted(set(_PLACEHOLDER.findall(body)) - set(PLACEHOLDERS))
     if unknown:
         raise ApplicationError(
-            "正文中有无法识别的占位符：" + "、".join(f"{{{u}}}" for u in unknown)
+            "正文中有无法识别的占位符："
+            + "、".join(f"{{{u}}}" for u in unknown)
             + "。可用的占位符见页面下方列表。"
         )
-    before = {"title": template.title, "number_prefix": template.number_prefix, "body": template.body}
+    before = {
+        "title": template.title,
+        "number_prefix": template.number_prefix,
+        "body": template.body,
+    }
     template.title, template.number_prefix, template.body = (
-        title.strip(), number_prefix.strip(), body.strip()
+        title.strip(),
+        number_prefix.strip(),
+        body.strip(),
     )
     template.updated_by = actor
     template.save()
-    audit.record(actor=actor, action="applications.template_update", obj=template, before=before,
-                 after={"title": template.title, "number_prefix": template.number_prefix,
-                        "body": template.body})
+    audit.record(
+        actor=actor,
+        action="applications.template_update",
+        obj=template,
+        before=before,
+        after={
+            "title": template.title,
+            "number_prefix": template.number_prefix,
+            "body": template.body,
+        },
+    )
     return template
 
 
@@ -256,8 +300,15 @@ def letter_docx(letter: Letter) -> bytes:
     style.font.size = Pt(16)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
 
-    def para(text: str, *, align: Any = None, size: int = 16, bold: bool = False,
-             font: str = "仿宋_GB2312", indent: bool = False) -> None:
+    def para(
+        text: str,
+        *,
+        align: Any = None,
+        size: int = 16,
+        bold: bool = False,
+        font: str = "仿宋_GB2312",
+        indent: bool = False,
+    ) -> None:
         p = doc.add_paragraph()
         if align is not None:
             p.alignment = align

@@ -28,8 +28,16 @@ DOWNLOAD_DAYS = 30
 
 @transaction.atomic
 def review_case_save(
-    *, actor: User, application: Application, kind: str, filed_on: dt.date, result: str,
-    case_number: str = "", body: str = "", concluded_on: dt.date | None = None, note: str = "",
+    *,
+    actor: User,
+    application: Application,
+    kind: str,
+    filed_on: dt.date,
+    result: str,
+    case_number: str = "",
+    body: str = "",
+    concluded_on: dt.date | None = None,
+    note: str = "",
     case: ReviewCase | None = None,
 ) -> ReviewCase:
     require_handler(actor, application)
@@ -53,12 +61,24 @@ def review_case_save(
         before = {"result": case.result, "concluded_on": case.concluded_on}
     case.kind, case.filed_on, case.result = kind, filed_on, outcome.value
     case.case_number, case.body, case.concluded_on, case.note = (
-        case_number.strip(), body.strip(), concluded_on, note.strip()
+        case_number.strip(),
+        body.strip(),
+        concluded_on,
+        note.strip(),
     )
     case.save()
-    audit.record(actor=actor, action="applications.review_save", obj=case, before=before,
-                 after={"kind": kind, "result": case.result, "filed_on": filed_on,
-                        "concluded_on": concluded_on})
+    audit.record(
+        actor=actor,
+        action="applications.review_save",
+        obj=case,
+        before=before,
+        after={
+            "kind": kind,
+            "result": case.result,
+            "filed_on": filed_on,
+            "concluded_on": concluded_on,
+        },
+    )
     return case
 
 
@@ -68,8 +88,12 @@ def disclosed_file_add(
 ) -> ApplicationFile:
     require_handler(actor, application)
     f = _attach(application, name, content, "", kind=ApplicationFile.Kind.DISCLOSED)
-    audit.record(actor=actor, action="applications.file_add", obj=application,
-                 after={"file": f.name, "size": f.size})
+    audit.record(
+        actor=actor,
+        action="applications.file_add",
+        obj=application,
+        after={"file": f.name, "size": f.size},
+    )
     return f
 
 
@@ -96,10 +120,29 @@ def file_for_token(token: str) -> ApplicationFile:
 
 
 _EXPORT_FIELDS = (
-    "number", "channel", "status", "applicant_type", "name", "id_type", "id_number",
-    "credit_code", "legal_representative", "contact_person", "phone", "address", "postcode",
-    "email", "description", "preferred_form", "delivery", "submitted_at", "received_on",
-    "reply_type", "outcome", "replied_on", "closed_on",
+    "number",
+    "channel",
+    "status",
+    "applicant_type",
+    "name",
+    "id_type",
+    "id_number",
+    "credit_code",
+    "legal_representative",
+    "contact_person",
+    "phone",
+    "address",
+    "postcode",
+    "email",
+    "description",
+    "preferred_form",
+    "delivery",
+    "submitted_at",
+    "received_on",
+    "reply_type",
+    "outcome",
+    "replied_on",
+    "closed_on",
 )
 
 
@@ -123,6 +166,10 @@ def applicant_export(*, actor: User, application: Application) -> bytes:
             for letter in app.letters.all():
                 z.writestr(f"{app.number}/{letter.number}.docx", letter_docx(letter))
         z.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    audit.record(actor=actor, action="applications.export_applicant", obj=application,
-                 after={"applications": [a.number for a in apps]})
+    audit.record(
+        actor=actor,
+        action="applications.export_applicant",
+        obj=application,
+        after={"applications": [a.number for a in apps]},
+    )
     return out.getvalue()

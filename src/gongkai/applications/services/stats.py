@@ -58,12 +58,13 @@ def quarter_stats(department: Department, year: int, quarter: int) -> QuarterSta
     channels = Counter(received.values_list("channel", flat=True))
     stats.by_channel = [(c.label, channels.get(c.value, 0)) for c in Channel]
     kinds = Counter(received.values_list("applicant_type", flat=True))
-    stats.by_applicant = [(label, kinds.get(k.value, 0)) for k, label in APPLICANT_TYPE_LABELS.items()]
+    stats.by_applicant = [
+        (label, kinds.get(k.value, 0)) for k, label in APPLICANT_TYPE_LABELS.items()
+    ]
     closed = list(
-        Application.objects.filter(
-            department=department, closed_on__gte=start, closed_on__lte=end
-        ).exclude(outcome="").values("outcome", "received_on", "replied_on", "deadline",
-                                     "correction_received_on")
+        Application.objects.filter(department=department, closed_on__gte=start, closed_on__lte=end)
+        .exclude(outcome="")
+        .values("outcome", "received_on", "replied_on", "deadline", "correction_received_on")
     )
     stats.closed = len(closed)
     groups = Counter(row["outcome"] for row in closed)
@@ -84,8 +85,9 @@ def quarter_stats(department: Department, year: int, quarter: int) -> QuarterSta
     stats.average_days = round(sum(days) / len(days), 1) if days else None
     words: Counter[str] = Counter()
     for text in received.values_list("description", flat=True):
-        words.update({w for w in tokens(text)
-                      if len(w) >= 2 and not w.isdigit() and w not in _TOPIC_STOP})
+        words.update(
+            {w for w in tokens(text) if len(w) >= 2 and not w.isdigit() and w not in _TOPIC_STOP}
+        )
     stats.topics = words.most_common(8)
     return stats
 
@@ -97,14 +99,29 @@ def bars(rows: list[tuple[str, int]], *, width: int = 460, bar: int = 22) -> dic
     items = []
     for i, (label, n) in enumerate(rows):
         w = round((width - label_w - 50) * n / top)
-        items.append({"label": label, "n": n, "y": i * (bar + 8), "w": w, "x": label_w,
-                      "ty": i * (bar + 8) + bar * 0.7, "nx": label_w + w + 6})
+        items.append(
+            {
+                "label": label,
+                "n": n,
+                "y": i * (bar + 8),
+                "w": w,
+                "x": label_w,
+                "ty": i * (bar + 8) + bar * 0.7,
+                "nx": label_w + w + 6,
+            }
+        )
     return {"items": items, "width": width, "height": len(rows) * (bar + 8), "bar": bar}
 
 
 @transaction.atomic
 def analysis_advance(
-    *, actor: User, department: Department, year: int, quarter: int, summary: str, publish: bool,
+    *,
+    actor: User,
+    department: Department,
+    year: int,
+    quarter: int,
+    summary: str,
+    publish: bool,
 ) -> QuarterlyAnalysis:
     """The office reviews the quarter's analysis; the disclosure head publishes it."""
     require_role(actor, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
@@ -125,6 +142,11 @@ def analysis_advance(
     else:
         analysis.state = QuarterlyAnalysis.State.REVIEWED
     analysis.save()
-    audit.record(actor=actor, action="applications.analysis_" + ("publish" if publish else "review"),
-                 obj=analysis, before=before, after={"state": analysis.state})
+    audit.record(
+        actor=actor,
+        action="applications.analysis_" + ("publish" if publish else "review"),
+        obj=analysis,
+        before=before,
+        after={"state": analysis.state},
+    )
     return analysis

@@ -46,7 +46,11 @@ def _wd(start: dt.date, days: int) -> dt.date:
 
 @transaction.atomic
 def application_request_correction(
-    *, actor: User, application: Application, note: str, due_on: dt.date | None = None,
+    *,
+    actor: User,
+    application: Application,
+    note: str,
+    due_on: dt.date | None = None,
     today: dt.date | None = None,
 ) -> Application:
     """条例第三十条: ask once and completely, within 7 working days of receipt."""
@@ -71,10 +75,16 @@ def application_request_correction(
     if due <= today:
         raise ApplicationError("补正期限应晚于今天，请给申请人合理的补正期限。")
     app = transition(
-        actor=actor, app=application, action=A.REQUEST_CORRECTION, today=today,
+        actor=actor,
+        app=application,
+        action=A.REQUEST_CORRECTION,
+        today=today,
         verb="request_correction",
-        update={"correction_requested_on": today, "correction_due_on": due,
-                "correction_note": note.strip()},
+        update={
+            "correction_requested_on": today,
+            "correction_due_on": due,
+            "correction_note": note.strip(),
+        },
         text=f"要求补正申请，请于{cn_date(due)}前补正；收到补正后重新计算答复期限（条例第三十条）。",
     )
     letter_issue(actor=actor, application=app, kind=LetterKind.CORRECTION, today=today)
@@ -83,7 +93,11 @@ def application_request_correction(
 
 @transaction.atomic
 def application_receive_correction(
-    *, actor: User, application: Application, received_on: dt.date, today: dt.date | None = None,
+    *,
+    actor: User,
+    application: Application,
+    received_on: dt.date,
+    today: dt.date | None = None,
 ) -> Application:
     require_handler(actor, application)
     today = _today(today)
@@ -92,8 +106,12 @@ def application_receive_correction(
     if application.correction_requested_on and received_on < application.correction_requested_on:
         raise ApplicationError("收到补正的日期不能早于要求补正的日期。")
     return transition(
-        actor=actor, app=application, action=A.RECEIVE_CORRECTION, today=today,
-        verb="receive_correction", update={"correction_received_on": received_on},
+        actor=actor,
+        app=application,
+        action=A.RECEIVE_CORRECTION,
+        today=today,
+        verb="receive_correction",
+        update={"correction_received_on": received_on},
         text=f"{cn_date(received_on)}收到补正后的申请，答复期限自该日重新计算（条例第三十条）。",
     )
 
@@ -111,7 +129,10 @@ def application_correction_lapsed(
             f"补正期限{cn_date(application.correction_due_on)}尚未届满，不能视为放弃申请。"
         )
     return transition(
-        actor=actor, app=application, action=A.CORRECTION_LAPSED, today=today,
+        actor=actor,
+        app=application,
+        action=A.CORRECTION_LAPSED,
+        today=today,
         verb="correction_lapsed",
         update={"outcome": OUTCOME_ABANDONED_NO_CORRECTION, "closed_on": today, "deadline": None},
         text="申请人逾期未补正，视为放弃申请，本机关不再处理（条例第三十条）。",
@@ -120,7 +141,12 @@ def application_correction_lapsed(
 
 @transaction.atomic
 def application_start_consultation(
-    *, actor: User, application: Application, party: str, kind: str, today: dt.date | None = None,
+    *,
+    actor: User,
+    application: Application,
+    party: str,
+    kind: str,
+    today: dt.date | None = None,
 ) -> Application:
     """条例第三十二条（第三方）、第三十四条（其他机关）; the time does not count (第三十三条)."""
     require_handler(actor, application)
@@ -130,22 +156,38 @@ def application_start_consultation(
     if kind not in Consultation.Kind.values:
         raise ApplicationError("请选择征求意见对象的类别：第三方或其他机关。")
     c = Consultation.objects.create(
-        application=application, kind=kind, party=party.strip(), sent_on=today,
+        application=application,
+        kind=kind,
+        party=party.strip(),
+        sent_on=today,
         due_on=_wd(today, clock.THIRD_PARTY_DAYS),
     )
     app = transition(
-        actor=actor, app=application, action=A.START_CONSULTATION, today=today,
-        verb="start_consultation", update={},
+        actor=actor,
+        app=application,
+        action=A.START_CONSULTATION,
+        today=today,
+        verb="start_consultation",
+        update={},
         text="征求第三方或其他机关意见，征求意见期间不计入答复期限（条例第三十三条第三款）。",
     )
-    letter_issue(actor=actor, application=app, kind=LetterKind.CONSULTATION, today=today,
-                 extra={"party": c.party, "party_due": cn_date(c.due_on)})
+    letter_issue(
+        actor=actor,
+        application=app,
+        kind=LetterKind.CONSULTATION,
+        today=today,
+        extra={"party": c.party, "party_due": cn_date(c.due_on)},
+    )
     return app
 
 
 @transaction.atomic
 def application_end_consultation(
-    *, actor: User | None, application: Application, answer: str, today: dt.date | None = None,
+    *,
+    actor: User | None,
+    application: Application,
+    answer: str,
+    today: dt.date | None = None,
 ) -> Application:
     """Third party (条例第三十二条): silence → the office decides. Other agency (第三十四条):
     silence = consent."""
@@ -175,15 +217,24 @@ def application_end_consultation(
         ),
     }[Consultation.Answer(answer)]
     return transition(
-        actor=actor, app=application, action=A.END_CONSULTATION, today=today,
-        verb="end_consultation", update={},
-        text=f"征求意见结束：{c.party}{note}，答复期限继续计算。", public=True,
+        actor=actor,
+        app=application,
+        action=A.END_CONSULTATION,
+        today=today,
+        verb="end_consultation",
+        update={},
+        text=f"征求意见结束：{c.party}{note}，答复期限继续计算。",
+        public=True,
     )
 
 
 @transaction.atomic
 def application_extend(
-    *, actor: User, application: Application, days: int, reason: str,
+    *,
+    actor: User,
+    application: Application,
+    days: int,
+    reason: str,
     today: dt.date | None = None,
 ) -> Application:
     """条例第三十三条第二款: at most 20 working days, approved by the head of the disclosure
@@ -204,9 +255,16 @@ def application_extend(
             f"答复期限{cn_date(application.deadline)}已过，不能再延长；请尽快答复。"
         )
     app = transition(
-        actor=actor, app=application, action=A.EXTEND, today=today, verb="extend",
-        update={"extension_days": days, "extension_reason": reason.strip(),
-                "extension_approved_by": actor},
+        actor=actor,
+        app=application,
+        action=A.EXTEND,
+        today=today,
+        verb="extend",
+        update={
+            "extension_days": days,
+            "extension_reason": reason.strip(),
+            "extension_approved_by": actor,
+        },
         text=f"经政务公开工作机构负责人同意，答复期限延长{days}个工作日（条例第三十三条第二款）。",
     )
     letter_issue(actor=actor, application=app, kind=LetterKind.EXTENSION, today=today)
@@ -219,9 +277,11 @@ def _ordinal_in_month(app: Application) -> int:
     if app.received_on is None:
         raise ApplicationError("尚未确认收到申请，不能计算收费。")
     month_start = app.received_on.replace(day=1)
-    earlier = same_applicant(app).filter(
-        received_on__gte=month_start, received_on__lte=app.received_on
-    ).exclude(received_on=app.received_on, pk__gt=app.pk)
+    earlier = (
+        same_applicant(app)
+        .filter(received_on__gte=month_start, received_on__lte=app.received_on)
+        .exclude(received_on=app.received_on, pk__gt=app.pk)
+    )
     return earlier.count() + 1
 
 
@@ -233,7 +293,11 @@ def fee_due(app: Application, mode: str, pages: int) -> int:
 
 @transaction.atomic
 def application_issue_fee_notice(
-    *, actor: User, application: Application, mode: str, pages: int = 0,
+    *,
+    actor: User,
+    application: Application,
+    mode: str,
+    pages: int = 0,
     today: dt.date | None = None,
 ) -> Application:
     """条例第四十二条; 国办函〔2020〕109号: only above a reasonable volume, per application or
@@ -257,10 +321,18 @@ def application_issue_fee_notice(
         )
     due = _wd(today, clock.FEE_PAYMENT_DAYS)
     app = transition(
-        actor=actor, app=application, action=A.ISSUE_FEE_NOTICE, today=today,
+        actor=actor,
+        app=application,
+        action=A.ISSUE_FEE_NOTICE,
+        today=today,
         verb="issue_fee_notice",
-        update={"fee_mode": mode, "fee_pages": pages if mode == FeeMode.PER_PAGE else 0,
-                "fee_amount": amount, "fee_notice_on": today, "fee_due_on": due},
+        update={
+            "fee_mode": mode,
+            "fee_pages": pages if mode == FeeMode.PER_PAGE else 0,
+            "fee_amount": amount,
+            "fee_notice_on": today,
+            "fee_due_on": due,
+        },
         text=f"发出收费通知，信息处理费{amount}元，请于{cn_date(due)}前缴纳（条例第四十二条）。",
     )
     letter_issue(actor=actor, application=app, kind=LetterKind.FEE, today=today)
@@ -269,14 +341,22 @@ def application_issue_fee_notice(
 
 @transaction.atomic
 def application_fee_paid(
-    *, actor: User, application: Application, paid_on: dt.date, today: dt.date | None = None,
+    *,
+    actor: User,
+    application: Application,
+    paid_on: dt.date,
+    today: dt.date | None = None,
 ) -> Application:
     require_handler(actor, application)
     today = _today(today)
     if paid_on > today or (application.fee_notice_on and paid_on < application.fee_notice_on):
         raise ApplicationError("缴费日期应在收费通知日期与今天之间。")
     return transition(
-        actor=actor, app=application, action=A.FEE_PAID, today=today, verb="fee_paid",
+        actor=actor,
+        app=application,
+        action=A.FEE_PAID,
+        today=today,
+        verb="fee_paid",
         update={"fee_paid_on": paid_on},
         text=f"{cn_date(paid_on)}已缴纳信息处理费，答复期限继续计算。",
     )
@@ -293,7 +373,11 @@ def application_fee_lapsed(
     if application.fee_due_on and today <= application.fee_due_on:
         raise ApplicationError(f"缴费期限{cn_date(application.fee_due_on)}尚未届满。")
     return transition(
-        actor=actor, app=application, action=A.FEE_LAPSED, today=today, verb="fee_lapsed",
+        actor=actor,
+        app=application,
+        action=A.FEE_LAPSED,
+        today=today,
+        verb="fee_lapsed",
         update={"outcome": OUTCOME_ABANDONED_FEE_UNPAID, "closed_on": today, "deadline": None},
         text="申请人逾期未缴纳信息处理费，视为放弃申请，本机关不再处理。",
     )
@@ -301,7 +385,12 @@ def application_fee_lapsed(
 
 @transaction.atomic
 def application_reply(
-    *, actor: User, application: Application, reply_type: str, outcome: str, text: str,
+    *,
+    actor: User,
+    application: Application,
+    reply_type: str,
+    outcome: str,
+    text: str,
     today: dt.date | None = None,
 ) -> Application:
     """条例第三十六条: one reply type, and exactly one 表三 outcome for the annual report."""
@@ -321,13 +410,26 @@ def application_reply(
     if not text.strip():
         raise ApplicationError("请填写答复正文（依据、理由及获取方式）。")
     app = transition(
-        actor=actor, app=application, action=A.REPLY, today=today, verb="reply",
-        update={"reply_type": kind.value, "outcome": outcome, "replied_on": today,
-                "closed_on": today},
+        actor=actor,
+        app=application,
+        action=A.REPLY,
+        today=today,
+        verb="reply",
+        update={
+            "reply_type": kind.value,
+            "outcome": outcome,
+            "replied_on": today,
+            "closed_on": today,
+        },
         text=f"已作出答复：{kind.label}（条例第三十六条）。",
     )
-    letter_issue(actor=actor, application=app, kind=LetterKind(kind.value), today=today,
-                 extra={"reply": text.strip()})
+    letter_issue(
+        actor=actor,
+        application=app,
+        kind=LetterKind(kind.value),
+        today=today,
+        extra={"reply": text.strip()},
+    )
     return app
 
 
@@ -339,7 +441,11 @@ def application_withdraw(
     require_handler(actor, application)
     today = _today(today)
     return transition(
-        actor=actor, app=application, action=A.WITHDRAW, today=today, verb="withdraw",
+        actor=actor,
+        app=application,
+        action=A.WITHDRAW,
+        today=today,
+        verb="withdraw",
         update={"outcome": "other", "closed_on": today, "deadline": None},
         text="申请人撤回申请，办理终止。",
     )
@@ -347,7 +453,11 @@ def application_withdraw(
 
 @transaction.atomic
 def application_record_delivery(
-    *, actor: User, application: Application, how: str, on: dt.date,
+    *,
+    actor: User,
+    application: Application,
+    how: str,
+    on: dt.date,
 ) -> Application:
     require_handler(actor, application)
     if application.status != states.Status.REPLIED:
@@ -359,14 +469,25 @@ def application_record_delivery(
     application.save(update_fields=["delivered_on", "delivered_how"])
     from gongkai.core import audit
 
-    audit.record(actor=actor, action="applications.deliver", obj=application,
-                 after={"delivered_on": on, "delivered_how": application.delivered_how})
+    audit.record(
+        actor=actor,
+        action="applications.deliver",
+        obj=application,
+        after={"delivered_on": on, "delivered_how": application.delivered_how},
+    )
     return application
 
 
 _RECOMPUTE_FIELDS = (
-    "pk", "received_on", "correction_requested_on", "correction_received_on", "extension_days",
-    "fee_notice_on", "fee_paid_on", "deadline", "deadline_provisional",
+    "pk",
+    "received_on",
+    "correction_requested_on",
+    "correction_received_on",
+    "extension_days",
+    "fee_notice_on",
+    "fee_paid_on",
+    "deadline",
+    "deadline_provisional",
 )
 
 
@@ -393,11 +514,15 @@ def applications_recompute(today: dt.date | None = None) -> int:
             pauses.append(Pause(row["fee_notice_on"], row["fee_paid_on"]))
         try:
             clock = reply_clock(
-                calendar, received=row["received_on"], today=today,
+                calendar,
+                received=row["received_on"],
+                today=today,
                 correction_requested=row["correction_requested_on"],
-                correction_received=row["correction_received_on"], pauses=pauses,
+                correction_received=row["correction_received_on"],
+                pauses=pauses,
                 extension_days=row["extension_days"],
-                count_start_day=settings.WORKDAY_COUNT_RECEIPT_DAY, explain=False,
+                count_start_day=settings.WORKDAY_COUNT_RECEIPT_DAY,
+                explain=False,
             )
         except ClockError:
             continue  # a row that cannot be computed keeps its stored deadline
@@ -407,7 +532,7 @@ def applications_recompute(today: dt.date | None = None) -> int:
     with transaction.atomic():
         for (deadline, provisional), ids in groups.items():
             for i in range(0, len(ids), 500):
-                Application.objects.filter(pk__in=ids[i:i + 500]).update(
+                Application.objects.filter(pk__in=ids[i : i + 500]).update(
                     deadline=deadline, deadline_provisional=provisional
                 )
     return sum(len(ids) for ids in groups.values())

@@ -34,8 +34,14 @@ def templates(request: HttpRequest) -> HttpResponse:
 def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
     template = get_object_or_404(LetterTemplate, pk=pk, department_id=user.department_id)
-    form = forms.TemplateForm(request.POST or None, initial={
-        "title": template.title, "number_prefix": template.number_prefix, "body": template.body})
+    form = forms.TemplateForm(
+        request.POST or None,
+        initial={
+            "title": template.title,
+            "number_prefix": template.number_prefix,
+            "body": template.body,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             letter_template_update(actor=user, template=template, **form.cleaned_data)
@@ -44,8 +50,11 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "模板已保存，此后生成的文书使用新模板。")
             return redirect("applications_staff:templates")
-    return render(request, "applications/template_edit.html", {
-        "template": template, "form": form, "placeholders": PLACEHOLDERS})
+    return render(
+        request,
+        "applications/template_edit.html",
+        {"template": template, "form": form, "placeholders": PLACEHOLDERS},
+    )
 
 
 def _quarters(today: dt.date, count: int = 8) -> list[tuple[int, int]]:
@@ -62,10 +71,13 @@ def analysis_index(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     if not common.can_read(user):
         raise Http404
-    done = {(a.year, a.quarter): a for a in QuarterlyAnalysis.objects.filter(
-        department=user.department)}
-    rows = [{"year": y, "quarter": q, "analysis": done.get((y, q))}
-            for y, q in _quarters(timezone.localdate())]
+    done = {
+        (a.year, a.quarter): a for a in QuarterlyAnalysis.objects.filter(department=user.department)
+    }
+    rows = [
+        {"year": y, "quarter": q, "analysis": done.get((y, q))}
+        for y, q in _quarters(timezone.localdate())
+    ]
     return render(request, "applications/analysis_index.html", {"rows": rows})
 
 
@@ -76,20 +88,33 @@ def analysis_detail(request: HttpRequest, year: int, quarter: int) -> HttpRespon
         raise Http404
     if request.method == "POST":
         try:
-            stats.analysis_advance(actor=user, department=user.department, year=year,
-                                   quarter=quarter, summary=request.POST.get("summary", ""),
-                                   publish="publish" in request.POST)
+            stats.analysis_advance(
+                actor=user,
+                department=user.department,
+                year=year,
+                quarter=quarter,
+                summary=request.POST.get("summary", ""),
+                publish="publish" in request.POST,
+            )
         except (common.ApplicationError, PermissionDenied) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "已保存。")
         return redirect("applications_staff:analysis_detail", year=year, quarter=quarter)
     data = stats.quarter_stats(user.department, year, quarter)
-    analysis = QuarterlyAnalysis.objects.filter(department=user.department, year=year,
-                                                quarter=quarter).first()
-    return render(request, "applications/analysis_detail.html", {
-        "s": data, "analysis": analysis, "charts": charts(data),
-        "public_url": f"/apply/analysis/{year}/{quarter}/"})
+    analysis = QuarterlyAnalysis.objects.filter(
+        department=user.department, year=year, quarter=quarter
+    ).first()
+    return render(
+        request,
+        "applications/analysis_detail.html",
+        {
+            "s": data,
+            "analysis": analysis,
+            "charts": charts(data),
+            "public_url": f"/apply/analysis/{year}/{quarter}/",
+        },
+    )
 
 
 def charts(data: stats.QuarterStats) -> list[dict[str, object]]:

@@ -35,12 +35,18 @@ def department(request: HttpRequest) -> Department:
     return found
 
 
-def render(request: HttpRequest, template: str, ctx: dict[str, Any], status: int = 200,
-           dep: Department | None = None) -> HttpResponse:
+def render(
+    request: HttpRequest,
+    template: str,
+    ctx: dict[str, Any],
+    status: int = 200,
+    dep: Department | None = None,
+) -> HttpResponse:
     from gongkai.publishing.public import render_public
 
-    return render_public(request, template, ctx, department=dep or department(request),
-                         status=status)
+    return render_public(
+        request, template, ctx, department=dep or department(request), status=status
+    )
 
 
 def _over_limit(request: HttpRequest, kind: str, limit: int) -> bool:
@@ -55,8 +61,12 @@ def _over_limit(request: HttpRequest, kind: str, limit: int) -> bool:
 
 
 def _choices() -> dict[str, Any]:
-    return {"applicant_types": APPLICANT_TYPE_CHOICES, "id_types": IdType.choices,
-            "forms_": PreferredForm.choices, "deliveries": Delivery.choices}
+    return {
+        "applicant_types": APPLICANT_TYPE_CHOICES,
+        "id_types": IdType.choices,
+        "forms_": PreferredForm.choices,
+        "deliveries": Delivery.choices,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,10 +82,16 @@ def apply(request: HttpRequest) -> HttpResponse:
             )
         elif form.is_valid():
             try:
-                files = [(f.name or "", f.read(), f.content_type or "")
-                         for f in request.FILES.getlist("files")[:5]]
-                app, _ = intake.application_submit(department=dep, applicant=form.applicant(),
-                                                   request=form.request(files), token=token)
+                files = [
+                    (f.name or "", f.read(), f.content_type or "")
+                    for f in request.FILES.getlist("files")[:5]
+                ]
+                app, _ = intake.application_submit(
+                    department=dep,
+                    applicant=form.applicant(),
+                    request=form.request(files),
+                    token=token,
+                )
             except intake.ApplicationValidationError as exc:
                 errors = exc.errors
             except common.ApplicationError as exc:
@@ -87,9 +103,19 @@ def apply(request: HttpRequest) -> HttpResponse:
             errors = {f: " ".join(str(m) for m in e) for f, e in form.errors.items()}
     data = {f: (form.data.get(f, "") if request.method == "POST" else "") for f in form.fields}
     status = 400 if errors else 200
-    return render(request, "applications/apply.html", {
-        "data": data, "errors": errors, "token": token, **_choices(),
-        "max_description": intake.MAX_DESCRIPTION}, status=status, dep=dep)
+    return render(
+        request,
+        "applications/apply.html",
+        {
+            "data": data,
+            "errors": errors,
+            "token": token,
+            **_choices(),
+            "max_description": intake.MAX_DESCRIPTION,
+        },
+        status=status,
+        dep=dep,
+    )
 
 
 def receipt(request: HttpRequest) -> HttpResponse:
@@ -114,8 +140,7 @@ def status(request: HttpRequest) -> HttpResponse:
             app = status_lookup(form.cleaned_data["code"], form.cleaned_data["factor"])
             if app is None:
                 error = "查询码或验证信息不正确，请核对回执后重新输入。"
-    ctx: dict[str, Any] = {"app": app, "error": error,
-                           "code": request.POST.get("code", "")}
+    ctx: dict[str, Any] = {"app": app, "error": error, "code": request.POST.get("code", "")}
     if app is not None:
         from django.utils import timezone
 
@@ -148,17 +173,22 @@ def analysis(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     if published is None:
         raise Http404
     data = stats.quarter_stats(dep, year, quarter)
-    return render(request, "applications/analysis.html",
-                  {"s": data, "analysis": published, "charts": charts(data)}, dep=dep)
+    return render(
+        request,
+        "applications/analysis.html",
+        {"s": data, "analysis": published, "charts": charts(data)},
+        dep=dep,
+    )
 
 
 def download(request: HttpRequest, token: str) -> HttpResponse | FileResponse:
     try:
         f = records.file_for_token(token)
     except common.ApplicationError as exc:
-        return render(request, "applications/message.html",
-                      {"title": "无法下载", "message": str(exc)}, status=410)
-    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name,
-                        content_type=f.mime)
-
-
+        return render(
+            request,
+            "applications/message.html",
+            {"title": "无法下载", "message": str(exc)},
+            status=410,
+        )
+    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name, content_type=f.mime)

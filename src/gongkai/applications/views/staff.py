@@ -29,8 +29,6 @@ from gongkai.core.views.staff import staff_user
 FILTER_STATUSES = [("open", "办理中（全部未办结）"), *states.STATUS_CHOICES]
 
 
-
-
 def _app_or_404(request: HttpRequest, pk: int) -> Application:
     user = staff_user(request)
     if not common.can_read(user):
@@ -47,8 +45,11 @@ def index(request: HttpRequest) -> HttpResponse:
     qs = Application.objects.filter(department=user.department).select_related("handler")
     status = request.GET.get("status", "open")
     if status == "open":
-        qs = qs.filter(status__in=[s.value for s in (*states.OPEN_STATUSES,
-                                                     states.Status.AWAITING_CONFIRMATION)])
+        qs = qs.filter(
+            status__in=[
+                s.value for s in (*states.OPEN_STATUSES, states.Status.AWAITING_CONFIRMATION)
+            ]
+        )
     elif status in {s.value for s in states.Status}:
         qs = qs.filter(status=status)
     channel = request.GET.get("channel", "")
@@ -58,31 +59,46 @@ def index(request: HttpRequest) -> HttpResponse:
     if q:
         qs = qs.filter(Q(number__icontains=q) | Q(description__icontains=q) | Q(name__icontains=q))
     qs = qs.annotate(
-        waiting=Case(When(status=states.Status.AWAITING_CONFIRMATION, then=Value(0)),
-                     default=Value(1), output_field=IntegerField())
+        waiting=Case(
+            When(status=states.Status.AWAITING_CONFIRMATION, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
     ).order_by("waiting", "deadline", "-submitted_at")
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     rows = []
     for app in page:
         left = days_left(today, app.deadline) if app.deadline and app.is_open else None
         rows.append({"app": app, "left": left, "late": -left if left and left < 0 else 0})
-    return render(request, "applications/index.html", {
-        "rows": rows, "page": page, "status": status, "channel": channel, "q": q,
-        "statuses": FILTER_STATUSES, "channels": Channel.choices,
-        "can_handle": user.has_role(*common.HANDLER_ROLES),
-    })
+    return render(
+        request,
+        "applications/index.html",
+        {
+            "rows": rows,
+            "page": page,
+            "status": status,
+            "channel": channel,
+            "q": q,
+            "statuses": FILTER_STATUSES,
+            "channels": Channel.choices,
+            "can_handle": user.has_role(*common.HANDLER_ROLES),
+        },
+    )
 
 
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
-    form = forms.StaffEntryForm(request.POST or None,
-                                initial={"submitted_on": timezone.localdate()})
+    form = forms.StaffEntryForm(
+        request.POST or None, initial={"submitted_on": timezone.localdate()}
+    )
     errors: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
         try:
             app = intake.application_register(
-                actor=user, channel=form.cleaned_data["channel"], applicant=form.applicant(),
+                actor=user,
+                channel=form.cleaned_data["channel"],
+                applicant=form.applicant(),
                 request=form.request(_files(request)),
                 submitted_on=form.cleaned_data["submitted_on"],
                 signed_for=form.cleaned_data.get("signed_for"),
@@ -98,8 +114,9 @@ def new(request: HttpRequest) -> HttpResponse:
 
 
 def _files(request: HttpRequest) -> list[tuple[str, bytes, str]]:
-    return [(f.name or "", f.read(), f.content_type or "")
-            for f in request.FILES.getlist("files")[:5]]
+    return [
+        (f.name or "", f.read(), f.content_type or "") for f in request.FILES.getlist("files")[:5]
+    ]
 
 
 @login_required
@@ -131,7 +148,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
         "correction_last": (
             correction_request_deadline(get_calendar(), app.received_on).deadline
-            if app.received_on else None
+            if app.received_on
+            else None
         ),
         "forms": {
             "confirm": forms.ConfirmForm(initial={"confirmed_on": today}),
@@ -149,10 +167,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         },
         "reply_map": {k.value: list(v) for k, v in REPLY_TYPE_OUTCOMES.items()},
         "download_links": {
-            f.pk: request.build_absolute_uri(
-                f"/apply/download/{records.download_token(f)}/"
-            )
-            for f in app.files.all() if f.kind == ApplicationFile.Kind.DISCLOSED
+            f.pk: request.build_absolute_uri(f"/apply/download/{records.download_token(f)}/")
+            for f in app.files.all()
+            if f.kind == ApplicationFile.Kind.DISCLOSED
         },
     }
     return render(request, "applications/detail.html", ctx)
@@ -160,37 +177,76 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Each action: form class, and how to call the service with its cleaned data.
 ACTIONS: dict[str, tuple[type, Callable[..., Application]]] = {
-    "confirm": (forms.ConfirmForm, lambda u, a, d: intake.application_confirm(
-        actor=u, application=a, confirmed_on=d["confirmed_on"])),
-    "request_correction": (forms.CorrectionForm, lambda u, a, d: workflow.
-                           application_request_correction(actor=u, application=a, note=d["note"],
-                                                          due_on=d.get("due_on"))),
-    "receive_correction": (forms.ReceiveCorrectionForm, lambda u, a, d: workflow.
-                           application_receive_correction(actor=u, application=a,
-                                                          received_on=d["received_on"])),
-    "correction_lapsed": (forms.forms.Form, lambda u, a, d: workflow.
-                          application_correction_lapsed(actor=u, application=a)),
-    "start_consultation": (forms.ConsultForm, lambda u, a, d: workflow.
-                           application_start_consultation(actor=u, application=a,
-                                                          party=d["party"], kind=d["kind"])),
-    "end_consultation": (forms.EndConsultForm, lambda u, a, d: workflow.
-                         application_end_consultation(actor=u, application=a,
-                                                      answer=d["answer"])),
-    "extend": (forms.ExtendForm, lambda u, a, d: workflow.application_extend(
-        actor=u, application=a, days=d["days"], reason=d["reason"])),
-    "issue_fee_notice": (forms.FeeForm, lambda u, a, d: workflow.application_issue_fee_notice(
-        actor=u, application=a, mode=d["mode"], pages=d.get("pages") or 0)),
-    "fee_paid": (forms.FeePaidForm, lambda u, a, d: workflow.application_fee_paid(
-        actor=u, application=a, paid_on=d["paid_on"])),
-    "fee_lapsed": (forms.forms.Form, lambda u, a, d: workflow.application_fee_lapsed(
-        actor=u, application=a)),
-    "reply": (forms.ReplyForm, lambda u, a, d: workflow.application_reply(
-        actor=u, application=a, reply_type=d["reply_type"], outcome=d["outcome"],
-        text=d["text"])),
-    "withdraw": (forms.forms.Form, lambda u, a, d: workflow.application_withdraw(
-        actor=u, application=a)),
-    "deliver": (forms.DeliveryForm, lambda u, a, d: workflow.application_record_delivery(
-        actor=u, application=a, how=d["how"], on=d["on"])),
+    "confirm": (
+        forms.ConfirmForm,
+        lambda u, a, d: intake.application_confirm(
+            actor=u, application=a, confirmed_on=d["confirmed_on"]
+        ),
+    ),
+    "request_correction": (
+        forms.CorrectionForm,
+        lambda u, a, d: workflow.application_request_correction(
+            actor=u, application=a, note=d["note"], due_on=d.get("due_on")
+        ),
+    ),
+    "receive_correction": (
+        forms.ReceiveCorrectionForm,
+        lambda u, a, d: workflow.application_receive_correction(
+            actor=u, application=a, received_on=d["received_on"]
+        ),
+    ),
+    "correction_lapsed": (
+        forms.forms.Form,
+        lambda u, a, d: workflow.application_correction_lapsed(actor=u, application=a),
+    ),
+    "start_consultation": (
+        forms.ConsultForm,
+        lambda u, a, d: workflow.application_start_consultation(
+            actor=u, application=a, party=d["party"], kind=d["kind"]
+        ),
+    ),
+    "end_consultation": (
+        forms.EndConsultForm,
+        lambda u, a, d: workflow.application_end_consultation(
+            actor=u, application=a, answer=d["answer"]
+        ),
+    ),
+    "extend": (
+        forms.ExtendForm,
+        lambda u, a, d: workflow.application_extend(
+            actor=u, application=a, days=d["days"], reason=d["reason"]
+        ),
+    ),
+    "issue_fee_notice": (
+        forms.FeeForm,
+        lambda u, a, d: workflow.application_issue_fee_notice(
+            actor=u, application=a, mode=d["mode"], pages=d.get("pages") or 0
+        ),
+    ),
+    "fee_paid": (
+        forms.FeePaidForm,
+        lambda u, a, d: workflow.application_fee_paid(actor=u, application=a, paid_on=d["paid_on"]),
+    ),
+    "fee_lapsed": (
+        forms.forms.Form,
+        lambda u, a, d: workflow.application_fee_lapsed(actor=u, application=a),
+    ),
+    "reply": (
+        forms.ReplyForm,
+        lambda u, a, d: workflow.application_reply(
+            actor=u, application=a, reply_type=d["reply_type"], outcome=d["outcome"], text=d["text"]
+        ),
+    ),
+    "withdraw": (
+        forms.forms.Form,
+        lambda u, a, d: workflow.application_withdraw(actor=u, application=a),
+    ),
+    "deliver": (
+        forms.DeliveryForm,
+        lambda u, a, d: workflow.application_record_delivery(
+            actor=u, application=a, how=d["how"], on=d["on"]
+        ),
+    ),
 }
 
 
@@ -203,8 +259,10 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form_class, call = ACTIONS[action]
     form = form_class(request.POST)
     if not form.is_valid():
-        problems = "；".join(f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}"
-                            for f, e in form.errors.items())
+        problems = "；".join(
+            f"{form.fields[f].label if f in form.fields else ''}：{' '.join(e)}"
+            for f, e in form.errors.items()
+        )
         messages.error(request, f"填写有误，未作任何更改。{problems}")
         return redirect("applications_staff:detail", pk=app.pk)
     try:
@@ -212,8 +270,11 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except (common.ApplicationError, PermissionDenied) as exc:
         messages.error(request, str(exc))
     else:
-        label = (states.Action(action).label if action in {a.value for a in states.Action}
-                 else "登记送达")
+        label = (
+            states.Action(action).label
+            if action in {a.value for a in states.Action}
+            else "登记送达"
+        )
         messages.success(request, f"已完成：{label}。")
     return redirect("applications_staff:detail", pk=app.pk)
 
@@ -241,8 +302,7 @@ def file_download(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
     """Application files are never public: only staff who may read the application."""
     app = _app_or_404(request, pk)
     f = get_object_or_404(ApplicationFile, pk=file_id, application=app)
-    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name,
-                        content_type=f.mime)
+    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name, content_type=f.mime)
 
 
 @login_required
@@ -254,8 +314,12 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "请选择要上传的文件。")
         return redirect("applications_staff:detail", pk=app.pk)
     try:
-        records.disclosed_file_add(actor=staff_user(request), application=app, name=upload.name or "",
-                                   content=upload.read())
+        records.disclosed_file_add(
+            actor=staff_user(request),
+            application=app,
+            name=upload.name or "",
+            content=upload.read(),
+        )
     except (common.ApplicationError, PermissionDenied) as exc:
         messages.error(request, str(exc))
     else:
@@ -270,12 +334,16 @@ def review_save(request: HttpRequest, pk: int, review_id: int | None = None) -> 
     case = get_object_or_404(ReviewCase, pk=review_id, application=app) if review_id else None
     form = forms.ReviewForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "复议/诉讼信息填写有误：" + "；".join(
-            " ".join(str(m) for m in e) for e in form.errors.values()))
+        messages.error(
+            request,
+            "复议/诉讼信息填写有误："
+            + "；".join(" ".join(str(m) for m in e) for e in form.errors.values()),
+        )
         return redirect("applications_staff:detail", pk=app.pk)
     try:
-        records.review_case_save(actor=staff_user(request), application=app, case=case,
-                                 **form.cleaned_data)
+        records.review_case_save(
+            actor=staff_user(request), application=app, case=case, **form.cleaned_data
+        )
     except (common.ApplicationError, PermissionDenied) as exc:
         messages.error(request, str(exc))
     else:
@@ -294,4 +362,3 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(data, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="applicant-{app.number}.zip"'
     return response
-

@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_seed_calendar'),
+        ("core", "0003_seed_calendar"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='JobRun',
+            name="JobRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=80, verbose_name='任务')),
-                ('ran_at', models.DateTimeField(auto_now_add=True, verbose_name='运行时间')),
-                ('ok', models.BooleanField(verbose_name='是否正常')),
-                ('message', models.TextField(verbose_name='结果')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=80, verbose_name="任务")),
+                ("ran_at", models.DateTimeField(auto_now_add=True, verbose_name="运行时间")),
+                ("ok", models.BooleanField(verbose_name="是否正常")),
+                ("message", models.TextField(verbose_name="结果")),
             ],
             options={
-                'verbose_name': '定时任务记录',
-                'verbose_name_plural': '定时任务记录',
-                'ordering': ['-ran_at', '-id'],
+                "verbose_name": "定时任务记录",
+                "verbose_name_plural": "定时任务记录",
+                "ordering": ["-ran_at", "-id"],
             },
         ),
     ]

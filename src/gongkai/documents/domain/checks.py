@@ -67,7 +67,14 @@ def _context(text: str, start: int, end: int, width: int = 12) -> str:
 
 
 def _finding(
-    kind: str, label: str, text: str, m: re.Match[str], *, certain: bool, note: str = "", group: int = 0
+    kind: str,
+    label: str,
+    text: str,
+    m: re.Match[str],
+    *,
+    certain: bool,
+    note: str = "",
+    group: int = 0,
 ) -> Finding:
     start, end = m.span(group)
     return Finding(kind, label, m.group(group), start, _context(text, start, end), certain, note)
@@ -77,7 +84,9 @@ def _finding(
 # GB/T 9704-2012 7.2.2: 密级和保密期限 such as "秘密★1年", "机密★", "绝密".
 _MARK_RE = re.compile(r"(绝密|机密|秘密)\s*(★|☆|\*)\s*(\d+\s*年|长期)?|★\s*(\d+\s*年|长期)")
 _WORD_RE = re.compile(r"绝密|机密|秘密")
-_INTERNAL_RE = re.compile(r"内部(资料|文件|使用|发行|明电|★|刊物)|内部\s*[★☆]|(?<![\u4e00-\u9fff])内部(?![\u4e00-\u9fff])")
+_INTERNAL_RE = re.compile(
+    r"内部(资料|文件|使用|发行|明电|★|刊物)|内部\s*[★☆]|(?<![\u4e00-\u9fff])内部(?![\u4e00-\u9fff])"
+)
 # Phrases in which 秘密/机密 are ordinary vocabulary, not a mark on this document.
 _BENIGN = ("国家秘密", "商业秘密", "工作秘密", "技术秘密", "保密", "泄露", "泄密", "涉密")
 
@@ -87,8 +96,14 @@ def classification_marks(text: str, allow: frozenset[str]) -> Iterator[Finding]:
     marked: set[int] = set()
     for m in _MARK_RE.finditer(text):
         marked.update(range(*m.span()))
-        yield _finding("classification", "密级标志", text, m, certain=True,
-                       note="带★的密级和保密期限标志，涉密公文不得公开。")
+        yield _finding(
+            "classification",
+            "密级标志",
+            text,
+            m,
+            certain=True,
+            note="带★的密级和保密期限标志，涉密公文不得公开。",
+        )
     for m in _WORD_RE.finditer(text):
         if m.start() in marked:
             continue
@@ -96,13 +111,24 @@ def classification_marks(text: str, allow: frozenset[str]) -> Iterator[Finding]:
         benign = any(b in window for b in _BENIGN)
         standalone = _is_line_alone(text, m.start(), m.end())
         yield _finding(
-            "classification", "密级标志", text, m, certain=standalone and not benign,
-            note="疑似正文用语（如“保守国家秘密”），请审查人判断。" if benign
+            "classification",
+            "密级标志",
+            text,
+            m,
+            certain=standalone and not benign,
+            note="疑似正文用语（如“保守国家秘密”），请审查人判断。"
+            if benign
             else "出现密级字样，请确认本文件是否涉密。",
         )
     for m in _INTERNAL_RE.finditer(text):
-        yield _finding("classification", "密级标志", text, m, certain=False,
-                       note="“内部”字样，请确认是否为内部资料。")
+        yield _finding(
+            "classification",
+            "密级标志",
+            text,
+            m,
+            certain=False,
+            note="“内部”字样，请确认是否为内部资料。",
+        )
 
 
 def _is_line_alone(text: str, start: int, end: int) -> bool:
@@ -120,8 +146,15 @@ _ID_RE = re.compile(r"(?<![\dA-Za-z])(\d{17}[\dXx])(?![\dA-Za-z])")
 def id_numbers(text: str, allow: frozenset[str]) -> Iterator[Finding]:
     for m in _ID_RE.finditer(text):
         if resident_id_error(m.group(1)) is None:
-            yield _finding("id_number", "居民身份证号码", text, m, certain=True, group=1,
-                           note="校验位正确的身份证号码，属于个人信息。")
+            yield _finding(
+                "id_number",
+                "居民身份证号码",
+                text,
+                m,
+                certain=True,
+                group=1,
+                note="校验位正确的身份证号码，属于个人信息。",
+            )
 
 
 # --- 电话号码 --------------------------------------------------------------------------------
@@ -145,8 +178,14 @@ def phone_numbers(text: str, allow: frozenset[str]) -> Iterator[Finding]:
             yield _finding("phone", "电话号码", text, m, certain=True, group=1, note="手机号码。")
     for m in _LANDLINE_RE.finditer(text):
         if not _allowed(m.group(0), allow):
-            yield _finding("phone", "电话号码", text, m, certain=False,
-                           note="固定电话：若为单位公开的咨询电话可忽略，个人住宅电话须删除。")
+            yield _finding(
+                "phone",
+                "电话号码",
+                text,
+                m,
+                certain=False,
+                note="固定电话：若为单位公开的咨询电话可忽略，个人住宅电话须删除。",
+            )
 
 
 # --- 银行卡号 --------------------------------------------------------------------------------
@@ -158,8 +197,15 @@ def bank_cards(text: str, allow: frozenset[str]) -> Iterator[Finding]:
     for m in _CARD_RE.finditer(text):
         digits = _digits(m.group(1))
         if 16 <= len(digits) <= 19 and luhn_valid(digits) and resident_id_error(digits) is not None:
-            yield _finding("bank_card", "银行卡号", text, m, certain=True, group=1,
-                           note="符合 Luhn 校验的银行卡号。")
+            yield _finding(
+                "bank_card",
+                "银行卡号",
+                text,
+                m,
+                certain=True,
+                group=1,
+                note="符合 Luhn 校验的银行卡号。",
+            )
 
 
 # --- 电子邮箱 --------------------------------------------------------------------------------
@@ -171,8 +217,14 @@ def emails(text: str, allow: frozenset[str]) -> Iterator[Finding]:
     for m in _EMAIL_RE.finditer(text):
         if m.group(0).lower() not in {a.lower() for a in allow}:
             official = m.group(0).lower().endswith(".gov.cn")
-            yield _finding("email", "电子邮箱", text, m, certain=not official,
-                           note="政府机关邮箱可公开，个人邮箱须删除。" if official else "个人电子邮箱。")
+            yield _finding(
+                "email",
+                "电子邮箱",
+                text,
+                m,
+                certain=not official,
+                note="政府机关邮箱可公开，个人邮箱须删除。" if official else "个人电子邮箱。",
+            )
 
 
 # --- 家庭住址 --------------------------------------------------------------------------------
@@ -191,9 +243,16 @@ def addresses(text: str, allow: frozenset[str]) -> Iterator[Finding]:
         if any(m.group(0) in a or a in m.group(0) for a in allow if a):
             continue
         home = bool(_HOME_PARTS.search(m.group(0)))
-        yield _finding("address", "住址", text, m, certain=home,
-                       note="含楼栋、单元或房号，疑似个人住址。" if home
-                       else "门牌地址：若为单位办公地址可忽略。")
+        yield _finding(
+            "address",
+            "住址",
+            text,
+            m,
+            certain=home,
+            note="含楼栋、单元或房号，疑似个人住址。"
+            if home
+            else "门牌地址：若为单位办公地址可忽略。",
+        )
 
 
 def run_checks(text: str, allow: Iterable[str] = ()) -> list[Finding]:

@@ -106,7 +106,13 @@ TRANSITIONS: dict[str, Transition] = {
             "return",
             "退文",
             frozenset(IN_REVIEW),
-            (DIVISION_HEAD, LEGALITY_REVIEWER, CONFIDENTIALITY_REVIEWER, PUBLISHER, DISCLOSURE_HEAD),
+            (
+                DIVISION_HEAD,
+                LEGALITY_REVIEWER,
+                CONFIDENTIALITY_REVIEWER,
+                PUBLISHER,
+                DISCLOSURE_HEAD,
+            ),
             needs_reason=True,
         ),
         Transition(

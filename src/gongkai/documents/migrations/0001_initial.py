@@ -6,264 +6,779 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_seed_calendar'),
+        ("core", "0003_seed_calendar"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CatalogueColumn',
+            name="CatalogueColumn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=40, verbose_name='栏目标识')),
-                ('name', models.CharField(max_length=60, verbose_name='信息类别（栏目）')),
-                ('subject', models.CharField(blank=True, max_length=100, verbose_name='公开主体')),
-                ('content', models.TextField(blank=True, verbose_name='公开内容')),
-                ('basis', models.CharField(blank=True, max_length=200, verbose_name='公开依据')),
-                ('time_limit', models.CharField(blank=True, max_length=100, verbose_name='公开时限')),
-                ('channel', models.CharField(blank=True, max_length=100, verbose_name='公开渠道')),
-                ('statutory', models.BooleanField(default=True, verbose_name='法定主动公开内容')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='catalogue', to='core.department')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='documents.cataloguecolumn')),
-                ('responsible', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.division', verbose_name='责任处室')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=40, verbose_name="栏目标识")),
+                ("name", models.CharField(max_length=60, verbose_name="信息类别（栏目）")),
+                ("subject", models.CharField(blank=True, max_length=100, verbose_name="公开主体")),
+                ("content", models.TextField(blank=True, verbose_name="公开内容")),
+                ("basis", models.CharField(blank=True, max_length=200, verbose_name="公开依据")),
+                (
+                    "time_limit",
+                    models.CharField(blank=True, max_length=100, verbose_name="公开时限"),
+                ),
+                ("channel", models.CharField(blank=True, max_length=100, verbose_name="公开渠道")),
+                ("statutory", models.BooleanField(default=True, verbose_name="法定主动公开内容")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="排序")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="catalogue",
+                        to="core.department",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="documents.cataloguecolumn",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.division",
+                        verbose_name="责任处室",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '主动公开目录栏目',
-                'verbose_name_plural': '主动公开目录栏目',
-                'ordering': ['department', 'order', 'id'],
+                "verbose_name": "主动公开目录栏目",
+                "verbose_name_plural": "主动公开目录栏目",
+                "ordering": ["department", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CleanupCampaign',
+            name="CleanupCampaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='清理名称')),
-                ('cutoff', models.DateField(help_text='下次清理日期不晚于此日的规范性文件纳入清理', verbose_name='清理截止日期')),
-                ('interval_years', models.PositiveSmallIntegerField(default=2, verbose_name='清理周期（年）')),
-                ('state', models.CharField(choices=[('open', '清理中'), ('applied', '结论已执行'), ('published', '结果已公布')], default='open', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cleanup_campaigns', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="清理名称")),
+                (
+                    "cutoff",
+                    models.DateField(
+                        help_text="下次清理日期不晚于此日的规范性文件纳入清理",
+                        verbose_name="清理截止日期",
+                    ),
+                ),
+                (
+                    "interval_years",
+                    models.PositiveSmallIntegerField(default=2, verbose_name="清理周期（年）"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("open", "清理中"),
+                            ("applied", "结论已执行"),
+                            ("published", "结果已公布"),
+                        ],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cleanup_campaigns",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '规范性文件清理',
-                'verbose_name_plural': '规范性文件清理',
-                'ordering': ['-created_at'],
+                "verbose_name": "规范性文件清理",
+                "verbose_name_plural": "规范性文件清理",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('index_number', models.CharField(max_length=80, verbose_name='索引号')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('doc_number', models.CharField(blank=True, max_length=60, verbose_name='发文字号')),
-                ('issuers', models.CharField(help_text='联合发文时用“、”分隔，主办机关在前', max_length=300, verbose_name='发文机关')),
-                ('written_date', models.DateField(blank=True, null=True, verbose_name='成文日期')),
-                ('publish_date', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('genre', models.CharField(choices=[('通知', '通知'), ('意见', '意见'), ('办法', '办法'), ('规定', '规定'), ('方案', '方案'), ('规划', '规划'), ('公告', '公告'), ('通告', '通告'), ('报告', '报告'), ('决定', '决定'), ('通报', '通报'), ('批复', '批复'), ('函', '函'), ('细则', '细则'), ('指南', '指南'), ('解读', '解读'), ('工作动态', '工作动态'), ('其他', '其他')], default='通知', max_length=10, verbose_name='体裁')),
-                ('keywords', models.CharField(blank=True, max_length=200, verbose_name='主题词')),
-                ('body', models.TextField(blank=True, verbose_name='正文')),
-                ('body_text', models.TextField(blank=True, editable=False, verbose_name='正文纯文本')),
-                ('disclosure', models.CharField(blank=True, choices=[('proactive', '主动公开'), ('on_request', '依申请公开'), ('not_public', '不予公开')], max_length=20, verbose_name='公开属性')),
-                ('nondisclosure_reason', models.CharField(blank=True, choices=[('state_secret', '属于国家秘密'), ('law_forbids', '其他法律行政法规禁止公开'), ('three_safeties', '危及“三安全一稳定”'), ('third_party', '保护第三方合法权益'), ('internal_affairs', '属于三类内部事务信息'), ('process_info', '属于四类过程性信息'), ('enforcement_file', '属于行政执法案卷'), ('query_item', '属于行政查询事项'), ('other', '其他（须在说明中写明法律依据）')], max_length=30, verbose_name='不公开理由')),
-                ('nondisclosure_note', models.TextField(blank=True, verbose_name='不公开理由说明（法律依据）')),
-                ('validity', models.CharField(choices=[('valid', '有效'), ('expired', '失效'), ('repealed', '废止'), ('amended', '已修改')], default='valid', max_length=10, verbose_name='有效性')),
-                ('validity_date', models.DateField(blank=True, null=True, verbose_name='有效性变更日期')),
-                ('validity_note', models.CharField(blank=True, max_length=300, verbose_name='有效性说明')),
-                ('is_normative', models.BooleanField(default=False, verbose_name='规范性文件')),
-                ('is_major_decision', models.BooleanField(default=False, verbose_name='重大行政决策')),
-                ('cleanup_due', models.DateField(blank=True, null=True, verbose_name='下次清理日期')),
-                ('formed_date', models.DateField(blank=True, help_text='用于计算条例第二十六条20个工作日时限', null=True, verbose_name='信息形成或变更日期')),
-                ('disclosure_working_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='形成至公开工作日数')),
-                ('published_late', models.BooleanField(default=False, verbose_name='超过20个工作日公开')),
-                ('is_repost', models.BooleanField(default=False, verbose_name='转载上级文件')),
-                ('repost_source', models.CharField(blank=True, max_length=200, verbose_name='转载来源')),
-                ('needs_interpretation', models.BooleanField(default=False, verbose_name='需要解读')),
-                ('status', models.CharField(choices=[('draft', '起草中'), ('returned', '已退文待修改'), ('division_review', '待处室负责人审核'), ('legality_review', '待合法性审查'), ('confidentiality_review', '待保密审查'), ('office_signoff', '待办公室签发'), ('published', '已公开'), ('filed', '已办结（不主动公开）'), ('withdrawn', '已撤回')], default='draft', max_length=30, verbose_name='状态')),
-                ('return_reason', models.TextField(blank=True, verbose_name='退文理由')),
-                ('check_findings', models.JSONField(blank=True, default=list, verbose_name='发布前检查结果')),
-                ('checks_override_reason', models.TextField(blank=True, verbose_name='检查结果放行理由')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='公开时间')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='撤回时间')),
-                ('withdraw_reason', models.TextField(blank=True, verbose_name='撤回说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('checks_overridden_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('columns', models.ManyToManyField(blank=True, related_name='documents', to='documents.cataloguecolumn', verbose_name='所属栏目')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='core.department')),
-                ('division', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='core.division', verbose_name='承办处室')),
-                ('drafter', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='drafted_documents', to=settings.AUTH_USER_MODEL, verbose_name='经办人')),
-                ('interprets', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='interpretations', to='documents.document', verbose_name='解读的政策文件')),
-                ('replaced_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaces', to='documents.document', verbose_name='替代文件')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("index_number", models.CharField(max_length=80, verbose_name="索引号")),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                (
+                    "doc_number",
+                    models.CharField(blank=True, max_length=60, verbose_name="发文字号"),
+                ),
+                (
+                    "issuers",
+                    models.CharField(
+                        help_text="联合发文时用“、”分隔，主办机关在前",
+                        max_length=300,
+                        verbose_name="发文机关",
+                    ),
+                ),
+                ("written_date", models.DateField(blank=True, null=True, verbose_name="成文日期")),
+                ("publish_date", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                (
+                    "genre",
+                    models.CharField(
+                        choices=[
+                            ("通知", "通知"),
+                            ("意见", "意见"),
+                            ("办法", "办法"),
+                            ("规定", "规定"),
+                            ("方案", "方案"),
+                            ("规划", "规划"),
+                            ("公告", "公告"),
+                            ("通告", "通告"),
+                            ("报告", "报告"),
+                            ("决定", "决定"),
+                            ("通报", "通报"),
+                            ("批复", "批复"),
+                            ("函", "函"),
+                            ("细则", "细则"),
+                            ("指南", "指南"),
+                            ("解读", "解读"),
+                            ("工作动态", "工作动态"),
+                            ("其他", "其他"),
+                        ],
+                        default="通知",
+                        max_length=10,
+                        verbose_name="体裁",
+                    ),
+                ),
+                ("keywords", models.CharField(blank=True, max_length=200, verbose_name="主题词")),
+                ("body", models.TextField(blank=True, verbose_name="正文")),
+                (
+                    "body_text",
+                    models.TextField(blank=True, editable=False, verbose_name="正文纯文本"),
+                ),
+                (
+                    "disclosure",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("proactive", "主动公开"),
+                            ("on_request", "依申请公开"),
+                            ("not_public", "不予公开"),
+                        ],
+                        max_length=20,
+                        verbose_name="公开属性",
+                    ),
+                ),
+                (
+                    "nondisclosure_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("state_secret", "属于国家秘密"),
+                            ("law_forbids", "其他法律行政法规禁止公开"),
+                            ("three_safeties", "危及“三安全一稳定”"),
+                            ("third_party", "保护第三方合法权益"),
+                            ("internal_affairs", "属于三类内部事务信息"),
+                            ("process_info", "属于四类过程性信息"),
+                            ("enforcement_file", "属于行政执法案卷"),
+                            ("query_item", "属于行政查询事项"),
+                            ("other", "其他（须在说明中写明法律依据）"),
+                        ],
+                        max_length=30,
+                        verbose_name="不公开理由",
+                    ),
+                ),
+                (
+                    "nondisclosure_note",
+                    models.TextField(blank=True, verbose_name="不公开理由说明（法律依据）"),
+                ),
+                (
+                    "validity",
+                    models.CharField(
+                        choices=[
+                            ("valid", "有效"),
+                            ("expired", "失效"),
+                            ("repealed", "废止"),
+                            ("amended", "已修改"),
+                        ],
+                        default="valid",
+                        max_length=10,
+                        verbose_name="有效性",
+                    ),
+                ),
+                (
+                    "validity_date",
+                    models.DateField(blank=True, null=True, verbose_name="有效性变更日期"),
+                ),
+                (
+                    "validity_note",
+                    models.CharField(blank=True, max_length=300, verbose_name="有效性说明"),
+                ),
+                ("is_normative", models.BooleanField(default=False, verbose_name="规范性文件")),
+                (
+                    "is_major_decision",
+                    models.BooleanField(default=False, verbose_name="重大行政决策"),
+                ),
+                (
+                    "cleanup_due",
+                    models.DateField(blank=True, null=True, verbose_name="下次清理日期"),
+                ),
+                (
+                    "formed_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="用于计算条例第二十六条20个工作日时限",
+                        null=True,
+                        verbose_name="信息形成或变更日期",
+                    ),
+                ),
+                (
+                    "disclosure_working_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="形成至公开工作日数"
+                    ),
+                ),
+                (
+                    "published_late",
+                    models.BooleanField(default=False, verbose_name="超过20个工作日公开"),
+                ),
+                ("is_repost", models.BooleanField(default=False, verbose_name="转载上级文件")),
+                (
+                    "repost_source",
+                    models.CharField(blank=True, max_length=200, verbose_name="转载来源"),
+                ),
+                (
+                    "needs_interpretation",
+                    models.BooleanField(default=False, verbose_name="需要解读"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "起草中"),
+                            ("returned", "已退文待修改"),
+                            ("division_review", "待处室负责人审核"),
+                            ("legality_review", "待合法性审查"),
+                            ("confidentiality_review", "待保密审查"),
+                            ("office_signoff", "待办公室签发"),
+                            ("published", "已公开"),
+                            ("filed", "已办结（不主动公开）"),
+                            ("withdrawn", "已撤回"),
+                        ],
+                        default="draft",
+                        max_length=30,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("return_reason", models.TextField(blank=True, verbose_name="退文理由")),
+                (
+                    "check_findings",
+                    models.JSONField(blank=True, default=list, verbose_name="发布前检查结果"),
+                ),
+                (
+                    "checks_override_reason",
+                    models.TextField(blank=True, verbose_name="检查结果放行理由"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="公开时间"),
+                ),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="撤回时间"),
+                ),
+                ("withdraw_reason", models.TextField(blank=True, verbose_name="撤回说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "checks_overridden_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "columns",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="documents",
+                        to="documents.cataloguecolumn",
+                        verbose_name="所属栏目",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="core.department",
+                    ),
+                ),
+                (
+                    "division",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="core.division",
+                        verbose_name="承办处室",
+                    ),
+                ),
+                (
+                    "drafter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="drafted_documents",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="经办人",
+                    ),
+                ),
+                (
+                    "interprets",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="interpretations",
+                        to="documents.document",
+                        verbose_name="解读的政策文件",
+                    ),
+                ),
+                (
+                    "replaced_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replaces",
+                        to="documents.document",
+                        verbose_name="替代文件",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公文',
-                'verbose_name_plural': '公文',
-                'ordering': ['-publish_date', '-id'],
+                "verbose_name": "公文",
+                "verbose_name_plural": "公文",
+                "ordering": ["-publish_date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CleanupItem',
+            name="CleanupItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('conclusion', models.CharField(blank=True, choices=[('keep', '继续有效'), ('amend', '修改'), ('repeal', '废止'), ('invalid', '宣布失效')], max_length=10, verbose_name='清理结论')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='说明')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('applied', models.BooleanField(default=False)),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='documents.cleanupcampaign')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('division', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.division')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cleanup_items', to='documents.document')),
-                ('replacement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.document', verbose_name='修改后的文件')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "conclusion",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("keep", "继续有效"),
+                            ("amend", "修改"),
+                            ("repeal", "废止"),
+                            ("invalid", "宣布失效"),
+                        ],
+                        max_length=10,
+                        verbose_name="清理结论",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="说明")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("applied", models.BooleanField(default=False)),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="documents.cleanupcampaign",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "division",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.division",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cleanup_items",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "replacement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="documents.document",
+                        verbose_name="修改后的文件",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['campaign', 'division__order', 'document__written_date', 'id'],
+                "ordering": ["campaign", "division__order", "document__written_date", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='documents/%Y/', verbose_name='文件')),
-                ('name', models.CharField(max_length=200, verbose_name='附件名称')),
-                ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'Word（DOCX）'), ('ofd', 'OFD 版式文件'), ('image', '图片'), ('audio', '音频'), ('video', '视频')], max_length=10, verbose_name='类型')),
-                ('mime', models.CharField(max_length=100)),
-                ('size', models.PositiveBigIntegerField(verbose_name='大小（字节）')),
-                ('sha256', models.CharField(max_length=64)),
-                ('text', models.TextField(blank=True, verbose_name='提取的文字')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='documents.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="documents/%Y/", verbose_name="文件")),
+                ("name", models.CharField(max_length=200, verbose_name="附件名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("pdf", "PDF"),
+                            ("docx", "Word（DOCX）"),
+                            ("ofd", "OFD 版式文件"),
+                            ("image", "图片"),
+                            ("audio", "音频"),
+                            ("video", "视频"),
+                        ],
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("mime", models.CharField(max_length=100)),
+                ("size", models.PositiveBigIntegerField(verbose_name="大小（字节）")),
+                ("sha256", models.CharField(max_length=64)),
+                ("text", models.TextField(blank=True, verbose_name="提取的文字")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '附件',
-                'verbose_name_plural': '附件',
-                'ordering': ['document', 'order', 'id'],
+                "verbose_name": "附件",
+                "verbose_name_plural": "附件",
+                "ordering": ["document", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentEvent',
+            name="DocumentEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('action', models.CharField(max_length=40)),
-                ('label', models.CharField(max_length=60)),
-                ('from_status', models.CharField(blank=True, max_length=30)),
-                ('to_status', models.CharField(blank=True, max_length=30)),
-                ('note', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='documents.document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("action", models.CharField(max_length=40)),
+                ("label", models.CharField(max_length=60)),
+                ("from_status", models.CharField(blank=True, max_length=30)),
+                ("to_status", models.CharField(blank=True, max_length=30)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="documents.document",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['document', 'at', 'id'],
+                "ordering": ["document", "at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='IndexCounter',
+            name="IndexCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last', models.PositiveIntegerField(default=0)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.department",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SubjectCategory',
+            name="SubjectCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=30, verbose_name='代码')),
-                ('name', models.CharField(max_length=40, verbose_name='名称')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subject_categories', to='core.department')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='documents.subjectcategory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=30, verbose_name="代码")),
+                ("name", models.CharField(max_length=40, verbose_name="名称")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="排序")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subject_categories",
+                        to="core.department",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="documents.subjectcategory",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '主题分类',
-                'verbose_name_plural': '主题分类',
-                'ordering': ['department', 'order', 'id'],
+                "verbose_name": "主题分类",
+                "verbose_name_plural": "主题分类",
+                "ordering": ["department", "order", "id"],
             },
         ),
         migrations.AddField(
-            model_name='document',
-            name='category',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='documents.subjectcategory', verbose_name='主题分类'),
+            model_name="document",
+            name="category",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="documents",
+                to="documents.subjectcategory",
+                verbose_name="主题分类",
+            ),
         ),
         migrations.CreateModel(
-            name='YearlyReview',
+            name="YearlyReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='yearly_reviews', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="yearly_reviews",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '非公开信息年度复查',
-                'verbose_name_plural': '非公开信息年度复查',
-                'ordering': ['-year'],
+                "verbose_name": "非公开信息年度复查",
+                "verbose_name_plural": "非公开信息年度复查",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='YearlyReviewItem',
+            name="YearlyReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('disclosure_before', models.CharField(max_length=20)),
-                ('conclusion', models.CharField(blank=True, choices=[('keep', '维持原公开属性'), ('to_proactive', '转为主动公开'), ('to_on_request', '转为依申请公开')], max_length=20, verbose_name='复查结论')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='说明')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('division', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.division')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_items', to='documents.document')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='documents.yearlyreview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("disclosure_before", models.CharField(max_length=20)),
+                (
+                    "conclusion",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("keep", "维持原公开属性"),
+                            ("to_proactive", "转为主动公开"),
+                            ("to_on_request", "转为依申请公开"),
+                        ],
+                        max_length=20,
+                        verbose_name="复查结论",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="说明")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "division",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.division",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_items",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="documents.yearlyreview",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['review', 'division__order', 'id'],
+                "ordering": ["review", "division__order", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='cataloguecolumn',
-            constraint=models.UniqueConstraint(fields=('department', 'slug'), name='doc_column_slug_unique'),
+            model_name="cataloguecolumn",
+            constraint=models.UniqueConstraint(
+                fields=("department", "slug"), name="doc_column_slug_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cleanupitem',
-            constraint=models.UniqueConstraint(fields=('campaign', 'document'), name='cleanup_item_unique'),
+            model_name="cleanupitem",
+            constraint=models.UniqueConstraint(
+                fields=("campaign", "document"), name="cleanup_item_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indexcounter',
-            constraint=models.UniqueConstraint(fields=('department', 'year'), name='doc_index_counter_unique'),
+            model_name="indexcounter",
+            constraint=models.UniqueConstraint(
+                fields=("department", "year"), name="doc_index_counter_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subjectcategory',
-            constraint=models.UniqueConstraint(fields=('department', 'code'), name='doc_subject_code_unique'),
+            model_name="subjectcategory",
+            constraint=models.UniqueConstraint(
+                fields=("department", "code"), name="doc_subject_code_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'status', 'publish_date'], name='documents_d_departm_ce8324_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "status", "publish_date"],
+                name="documents_d_departm_ce8324_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'is_normative', 'validity'], name='documents_d_departm_d4caae_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "is_normative", "validity"],
+                name="documents_d_departm_d4caae_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(fields=('department', 'index_number'), name='doc_index_number_unique'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                fields=("department", "index_number"), name="doc_index_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(condition=models.Q(('doc_number', ''), _negated=True), fields=('department', 'doc_number'), name='doc_number_unique_per_department'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("doc_number", ""), _negated=True),
+                fields=("department", "doc_number"),
+                name="doc_number_unique_per_department",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='yearlyreview',
-            constraint=models.UniqueConstraint(fields=('department', 'year'), name='yearly_review_unique'),
+            model_name="yearlyreview",
+            constraint=models.UniqueConstraint(
+                fields=("department", "year"), name="yearly_review_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='yearlyreviewitem',
-            constraint=models.UniqueConstraint(fields=('review', 'document'), name='yearly_review_item_unique'),
+            model_name="yearlyreviewitem",
+            constraint=models.UniqueConstraint(
+                fields=("review", "document"), name="yearly_review_item_unique"
+            ),
         ),
     ]

@@ -5,36 +5,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_jobrun'),
-        ('documents', '0001_initial'),
+        ("core", "0004_jobrun"),
+        ("documents", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='document',
-            name='documents_d_departm_ce8324_idx',
+            model_name="document",
+            name="documents_d_departm_ce8324_idx",
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'status', 'publish_date', 'id'], name='documents_d_departm_f98303_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "status", "publish_date", "id"],
+                name="documents_d_departm_f98303_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'status', 'genre', 'publish_date', 'id'], name='documents_d_departm_159214_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "status", "genre", "publish_date", "id"],
+                name="documents_d_departm_159214_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'status', 'validity', 'publish_date', 'id'], name='documents_d_departm_3f888a_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "status", "validity", "publish_date", "id"],
+                name="documents_d_departm_3f888a_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'status', 'category', 'publish_date', 'id'], name='documents_d_departm_774c3f_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "status", "category", "publish_date", "id"],
+                name="documents_d_departm_774c3f_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['department', 'status', 'issuers'], name='documents_d_departm_de57fa_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["department", "status", "issuers"], name="documents_d_departm_de57fa_idx"
+            ),
         ),
     ]

@@ -15,7 +15,9 @@ class CleanupCampaign(models.Model):
 
     department = models.ForeignKey(Department, models.CASCADE, related_name="cleanup_campaigns")
     name = models.CharField("清理名称", max_length=120)
-    cutoff = models.DateField("清理截止日期", help_text="下次清理日期不晚于此日的规范性文件纳入清理")
+    cutoff = models.DateField(
+        "清理截止日期", help_text="下次清理日期不晚于此日的规范性文件纳入清理"
+    )
     interval_years = models.PositiveSmallIntegerField("清理周期（年）", default=2)
     state = models.CharField(max_length=20, choices=State, default=State.OPEN)
     created_by = models.ForeignKey(User, models.PROTECT, related_name="+")
@@ -47,7 +49,11 @@ class CleanupItem(models.Model):
     conclusion = models.CharField("清理结论", max_length=10, choices=Conclusion, blank=True)
     note = models.CharField("说明", max_length=300, blank=True)
     replacement = models.ForeignKey(
-        Document, models.SET_NULL, null=True, blank=True, related_name="+",
+        Document,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="修改后的文件",
     )
     decided_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")

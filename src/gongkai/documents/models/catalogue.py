@@ -23,7 +23,11 @@ class CatalogueColumn(models.Model):
     time_limit = models.CharField("公开时限", max_length=100, blank=True)
     channel = models.CharField("公开渠道", max_length=100, blank=True)
     responsible = models.ForeignKey(
-        Division, models.SET_NULL, null=True, blank=True, related_name="+",
+        Division,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="责任处室",
     )
     statutory = models.BooleanField("法定主动公开内容", default=True)

@@ -96,7 +96,11 @@ class Document(models.Model):
     written_date = models.DateField("成文日期", null=True, blank=True)
     publish_date = models.DateField("发布日期", null=True, blank=True)
     category = models.ForeignKey(
-        SubjectCategory, models.PROTECT, null=True, blank=True, related_name="documents",
+        SubjectCategory,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
         verbose_name="主题分类",
     )
     genre = models.CharField("体裁", max_length=10, choices=Genre, default=Genre.NOTICE)
@@ -116,7 +120,11 @@ class Document(models.Model):
     validity = models.CharField("有效性", max_length=10, choices=Validity, default=Validity.VALID)
     validity_date = models.DateField("有效性变更日期", null=True, blank=True)
     replaced_by = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="replaces",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
         verbose_name="替代文件",
     )
     validity_note = models.CharField("有效性说明", max_length=300, blank=True)
@@ -126,7 +134,10 @@ class Document(models.Model):
     cleanup_due = models.DateField("下次清理日期", null=True, blank=True)
 
     formed_date = models.DateField(
-        "信息形成或变更日期", null=True, blank=True, help_text="用于计算条例第二十六条20个工作日时限"
+        "信息形成或变更日期",
+        null=True,
+        blank=True,
+        help_text="用于计算条例第二十六条20个工作日时限",
     )
     disclosure_working_days = models.PositiveSmallIntegerField(
         "形成至公开工作日数", null=True, blank=True
@@ -138,7 +149,11 @@ class Document(models.Model):
 
     needs_interpretation = models.BooleanField("需要解读", default=False)
     interprets = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="interpretations",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interpretations",
         verbose_name="解读的政策文件",
     )
 

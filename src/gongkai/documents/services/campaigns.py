@@ -49,24 +49,38 @@ def cleanup_campaign_create(
         raise DocumentInputError({"interval_years": ["清理周期应在1至10年之间。"]})
     department = Department.objects.get(pk=department_id_of(user))
     campaign = CleanupCampaign.objects.create(
-        department=department, name=name.strip(), cutoff=cutoff,
-        interval_years=interval_years, created_by=user,
+        department=department,
+        name=name.strip(),
+        cutoff=cutoff,
+        interval_years=interval_years,
+        created_by=user,
     )
     docs = Document.objects.filter(
-        department=department, is_normative=True, status=DocumentStatus.PUBLISHED,
-        validity=Validity.VALID, cleanup_due__lte=cutoff,
+        department=department,
+        is_normative=True,
+        status=DocumentStatus.PUBLISHED,
+        validity=Validity.VALID,
+        cleanup_due__lte=cutoff,
     )
     CleanupItem.objects.bulk_create(
         [CleanupItem(campaign=campaign, document=d, division_id=d.division_id) for d in docs]
     )
-    audit.record(actor=user, action="documents.cleanup_create", obj=campaign,
-                 after={"name": campaign.name, "cutoff": cutoff, "documents": docs.count()})
+    audit.record(
+        actor=user,
+        action="documents.cleanup_create",
+        obj=campaign,
+        after={"name": campaign.name, "cutoff": cutoff, "documents": docs.count()},
+    )
     return campaign
 
 
 @transaction.atomic
 def cleanup_item_decide(
-    *, user: User, item: CleanupItem, conclusion: str, note: str = "",
+    *,
+    user: User,
+    item: CleanupItem,
+    conclusion: str,
+    note: str = "",
     replacement: Document | None = None,
 ) -> CleanupItem:
     item = CleanupItem.objects.select_for_update().select_related("campaign").get(pk=item.pk)
@@ -76,7 +90,9 @@ def cleanup_item_decide(
     if item.campaign.state != CleanupCampaign.State.OPEN or item.applied:
         raise InvalidTransition("该清理已执行结论，不能再修改。")
     if conclusion not in CleanupItem.Conclusion.values:
-        raise DocumentInputError({"conclusion": ["请选择清理结论：继续有效、修改、废止或宣布失效。"]})
+        raise DocumentInputError(
+            {"conclusion": ["请选择清理结论：继续有效、修改、废止或宣布失效。"]}
+        )
     if conclusion == CleanupItem.Conclusion.AMEND and replacement is None:
         raise DocumentInputError({"replacement": ["结论为“修改”的，须关联修改后已公开的文件。"]})
     before = {"conclusion": item.conclusion, "note": item.note}
@@ -84,8 +100,13 @@ def cleanup_item_decide(
     item.replacement = replacement if conclusion == CleanupItem.Conclusion.AMEND else None
     item.decided_by, item.decided_at = user, timezone.now()
     item.save()
-    audit.record(actor=user, action="documents.cleanup_decide", obj=item.document, before=before,
-                 after={"conclusion": conclusion, "note": item.note, "campaign": item.campaign_id})
+    audit.record(
+        actor=user,
+        action="documents.cleanup_decide",
+        obj=item.document,
+        before=before,
+        after={"conclusion": conclusion, "note": item.note, "campaign": item.campaign_id},
+    )
     return item
 
 
@@ -97,7 +118,9 @@ _VALIDITY_FOR: dict[str, str] = {
 
 
 @transaction.atomic
-def cleanup_campaign_apply(*, user: User, campaign: CleanupCampaign, today: dt.date | None = None) -> int:
+def cleanup_campaign_apply(
+    *, user: User, campaign: CleanupCampaign, today: dt.date | None = None
+) -> int:
     """Apply every conclusion: validity changes reach the public pages; kept documents get their
     next cleanup date. Refused while any document lacks a conclusion."""
     campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
@@ -115,12 +138,22 @@ def cleanup_campaign_apply(*, user: User, campaign: CleanupCampaign, today: dt.d
         if item.conclusion == CleanupItem.Conclusion.KEEP:
             doc.cleanup_due = rules.next_cleanup_date(today, campaign.interval_years)
             doc.save(update_fields=["cleanup_due", "updated_at"])
-            add_event(doc, user, "cleanup_keep", "清理结论：继续有效", before=doc.status,
-                      note=campaign.name)
+            add_event(
+                doc,
+                user,
+                "cleanup_keep",
+                "清理结论：继续有效",
+                before=doc.status,
+                note=campaign.name,
+            )
         else:
             document_set_validity(
-                user=None, document=doc, validity=_VALIDITY_FOR[item.conclusion], date=today,
-                replaced_by=item.replacement, note=f"{campaign.name}：{item.note}".strip("："),
+                user=None,
+                document=doc,
+                validity=_VALIDITY_FOR[item.conclusion],
+                date=today,
+                replaced_by=item.replacement,
+                note=f"{campaign.name}：{item.note}".strip("："),
                 publish=False,
             )
             if doc.status == DocumentStatus.PUBLISHED:
@@ -146,8 +179,12 @@ def cleanup_campaign_publish(*, user: User, campaign: CleanupCampaign) -> Cleanu
     campaign.state = CleanupCampaign.State.PUBLISHED
     campaign.published_at = timezone.now()
     campaign.save(update_fields=["state", "published_at"])
-    audit.record(actor=user, action="documents.cleanup_publish", obj=campaign,
-                 after={"path": campaign.public_path})
+    audit.record(
+        actor=user,
+        action="documents.cleanup_publish",
+        obj=campaign,
+        after={"path": campaign.public_path},
+    )
     effects.cleanup_result_changed(campaign.department, campaign.pk)
     return campaign
 
@@ -165,17 +202,23 @@ def yearly_review_open(*, user: User | None, department: Department, year: int) 
     review, created = YearlyReview.objects.get_or_create(department=department, year=year)
     have = set(review.items.values_list("document_id", flat=True))
     docs = Document.objects.filter(
-        department=department, status=DocumentStatus.FILED,
+        department=department,
+        status=DocumentStatus.FILED,
         disclosure__in=[Disclosure.ON_REQUEST, Disclosure.NOT_PUBLIC],
     ).exclude(pk__in=have)
     new = [
-        YearlyReviewItem(review=review, document=d, division_id=d.division_id,
-                         disclosure_before=d.disclosure)
+        YearlyReviewItem(
+            review=review, document=d, division_id=d.division_id, disclosure_before=d.disclosure
+        )
         for d in docs
     ]
     YearlyReviewItem.objects.bulk_create(new)
-    audit.record(actor=user, action="documents.review_open", obj=review,
-                 after={"year": year, "added": len(new), "created": created})
+    audit.record(
+        actor=user,
+        action="documents.review_open",
+        obj=review,
+        after={"year": year, "added": len(new), "created": created},
+    )
     return review
 
 
@@ -185,7 +228,11 @@ def yearly_review_decide(
 ) -> YearlyReviewItem:
     """A conclusion for one document. 转为主动公开: the document goes back to draft with the new
     attribute and passes the normal chain again (a conversion is never published directly)."""
-    item = YearlyReviewItem.objects.select_for_update().select_related("review", "document").get(pk=item.pk)
+    item = (
+        YearlyReviewItem.objects.select_for_update()
+        .select_related("review", "document")
+        .get(pk=item.pk)
+    )
     _same_department(user, item.review.department_id)
     require_role(user, Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD)
     require_can_change_content(user)
@@ -195,7 +242,9 @@ def yearly_review_decide(
     if conclusion not in YearlyReviewItem.Conclusion.values:
         raise DocumentInputError({"conclusion": ["请选择复查结论。"]})
     if conclusion != YearlyReviewItem.Conclusion.KEEP and len(note.strip()) < 2:
-        raise DocumentInputError({"note": ["改变公开属性的，请简要说明理由（如：已解密、过程性信息已成为决策依据）。"]})
+        raise DocumentInputError(
+            {"note": ["改变公开属性的，请简要说明理由（如：已解密、过程性信息已成为决策依据）。"]}
+        )
     doc = Document.objects.select_for_update().get(pk=item.document_id)
     if conclusion == YearlyReviewItem.Conclusion.TO_PROACTIVE:
         _reopen_for_disclosure(user, doc, item.review.year, note)
@@ -204,12 +253,18 @@ def yearly_review_decide(
             raise DocumentInputError({"conclusion": ["只有不予公开的文件可以转为依申请公开。"]})
         doc.disclosure = Disclosure.ON_REQUEST
         doc.save(update_fields=["disclosure", "updated_at"])
-        add_event(doc, user, "review_on_request", "年度复查：转为依申请公开", before=doc.status, note=note)
+        add_event(
+            doc, user, "review_on_request", "年度复查：转为依申请公开", before=doc.status, note=note
+        )
     item.conclusion, item.note = conclusion, note.strip()[:300]
     item.decided_by, item.decided_at = user, timezone.now()
     item.save()
-    audit.record(actor=user, action="documents.review_decide", obj=doc,
-                 after={"year": item.review.year, "conclusion": conclusion, "note": item.note})
+    audit.record(
+        actor=user,
+        action="documents.review_decide",
+        obj=doc,
+        after={"year": item.review.year, "conclusion": conclusion, "note": item.note},
+    )
     return item
 
 
@@ -224,4 +279,6 @@ def _reopen_for_disclosure(user: User, doc: Document, year: int, note: str) -> N
     # 条例第二十六条：公开属性变更之日为信息“变更”之日，20个工作日自此起算。
     doc.formed_date = timezone.localdate()
     doc.save()
-    add_event(doc, user, "reopen", f"{year}年度复查：转为主动公开，重新审核", before=source, note=note)
+    add_event(
+        doc, user, "reopen", f"{year}年度复查：转为主动公开，重新审核", before=source, note=note
+    )

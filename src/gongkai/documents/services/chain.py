@@ -35,15 +35,25 @@ def _begin(user: User, document: Document, name: str) -> tuple[Document, workflo
     return document, transition
 
 
-def _move(user: User | None, document: Document, target: Status, transition: workflow.Transition,
-          note: str = "") -> None:
+def _move(
+    user: User | None,
+    document: Document,
+    target: Status,
+    transition: workflow.Transition,
+    note: str = "",
+) -> None:
     before = snapshot(document)
     source = document.status
     document.status = target
     document.save()
     add_event(document, user, transition.name, transition.label, before=source, note=note)
-    audit.record(actor=user, action=f"documents.{transition.name}", obj=document,
-                 before=before, after={**snapshot(document), "note": note})
+    audit.record(
+        actor=user,
+        action=f"documents.{transition.name}",
+        obj=document,
+        before=before,
+        after={**snapshot(document), "note": note},
+    )
 
 
 def disclosure_problem(document: Document) -> str | None:
@@ -112,15 +122,23 @@ def document_override_checks(*, user: User, document: Document, reason: str) -> 
         raise InvalidTransition("只有待保密审查的公文可以放行检查结果。")
     reason = reason.strip()
     if len(reason) < 6:
-        raise InvalidTransition("请写明放行理由（至少6个字），说明为何这些检查结果不构成泄密或个人信息泄露。")
+        raise InvalidTransition(
+            "请写明放行理由（至少6个字），说明为何这些检查结果不构成泄密或个人信息泄露。"
+        )
     if not document.check_findings:
         raise InvalidTransition("该公文没有需要放行的检查结果。")
     document.checks_override_reason = reason
     document.checks_overridden_by = user
     document.save(update_fields=["checks_override_reason", "checks_overridden_by", "updated_at"])
-    add_event(document, user, "override_checks", "放行检查结果", before=document.status, note=reason)
-    audit.record(actor=user, action="documents.override_checks", obj=document,
-                 after={"reason": reason, "findings": document.check_findings})
+    add_event(
+        document, user, "override_checks", "放行检查结果", before=document.status, note=reason
+    )
+    audit.record(
+        actor=user,
+        action="documents.override_checks",
+        obj=document,
+        after={"reason": reason, "findings": document.check_findings},
+    )
     return document
 
 
@@ -129,7 +147,9 @@ def document_return(*, user: User, document: Document, reason: str) -> Document:
     """退文: any review step sends the document back to the drafter with a reason."""
     document, transition = _begin(user, document, "return")
     if not workflow.reviewer_may_return(Status(document.status), user.role_set()):
-        raise PermissionDenied(f"公文处于“{document.get_status_display()}”环节，您不是该环节的审核人，不能退文。")
+        raise PermissionDenied(
+            f"公文处于“{document.get_status_display()}”环节，您不是该环节的审核人，不能退文。"
+        )
     if document.status == DocumentStatus.DIVISION_REVIEW:
         require_same_division(user, document.division_id)
     reason = reason.strip()
@@ -165,7 +185,11 @@ def _with_interpretations(policy: Document) -> list[Document]:
     )
     ready = [i for i in interpretations if i.status == DocumentStatus.OFFICE_SIGNOFF]
     live = [i for i in interpretations if i.status == DocumentStatus.PUBLISHED]
-    if policy.needs_interpretation and policy.disclosure == Disclosure.PROACTIVE and not (ready or live):
+    if (
+        policy.needs_interpretation
+        and policy.disclosure == Disclosure.PROACTIVE
+        and not (ready or live)
+    ):
         raise InvalidTransition(
             f"《{policy.title}》标注为“需要解读”，其解读尚未完成审核；政策文件与解读须同步发布，"
             "请待解读到达办公室签发环节后再签发。"
@@ -174,7 +198,9 @@ def _with_interpretations(policy: Document) -> list[Document]:
 
 
 @transaction.atomic
-def document_sign_off(*, user: User, document: Document, today: dt.date | None = None) -> list[Document]:
+def document_sign_off(
+    *, user: User, document: Document, today: dt.date | None = None
+) -> list[Document]:
     """办公室签发: 主动公开 documents are published at once (same-day publication); the others
     are filed. Returns every document that went live in this publication."""
     document, transition = _begin(user, document, "sign_off")
@@ -192,7 +218,9 @@ def document_sign_off(*, user: User, document: Document, today: dt.date | None =
     return published
 
 
-def _finish(user: User, document: Document, transition: workflow.Transition, today: dt.date) -> None:
+def _finish(
+    user: User, document: Document, transition: workflow.Transition, today: dt.date
+) -> None:
     proactive = document.disclosure == Disclosure.PROACTIVE
     target = workflow.after_sign_off(proactive=proactive)
     if proactive:
@@ -206,7 +234,9 @@ def record_publication(document: Document, today: dt.date) -> None:
     An earlier 发布日期 entered on the form (补录 of a document already issued through another
     channel) is kept as the displayed date, but lateness is always measured to the day the
     document actually went live here, so a back-dated entry cannot hide a late disclosure."""
-    document.publish_date = document.publish_date if document.publish_date and document.publish_date <= today else today
+    document.publish_date = (
+        document.publish_date if document.publish_date and document.publish_date <= today else today
+    )
     document.published_at = timezone.now()
     formed = document.formed_date or document.written_date or document.publish_date
     days = rules.disclosure_working_days(get_calendar(), formed, today)

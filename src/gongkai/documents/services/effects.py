@@ -12,8 +12,9 @@ from gongkai.core.models import Department
 log = logging.getLogger(__name__)
 
 
-def document_changed(department: Department, document_ids: Iterable[int], *,
-                     validity_only: bool = False) -> None:
+def document_changed(
+    department: Department, document_ids: Iterable[int], *, validity_only: bool = False
+) -> None:
     """`validity_only`: the documents stayed published and only their 有效性 changed, so the
     portal rewrites their rows in place instead of re-paging their lists."""
     ids = sorted(set(document_ids))

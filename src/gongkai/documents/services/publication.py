@@ -56,22 +56,30 @@ def document_set_validity(
     document.save()
     label = f"有效性变更为“{document.get_validity_display()}”"
     add_event(document, user, "set_validity", label, before=document.status, note=note)
-    audit.record(actor=user, action="documents.set_validity", obj=document, before=before,
-                 after={**snapshot(document), "replaced_by": replaced_by.pk if replaced_by else None})
+    audit.record(
+        actor=user,
+        action="documents.set_validity",
+        obj=document,
+        before=before,
+        after={**snapshot(document), "replaced_by": replaced_by.pk if replaced_by else None},
+    )
     if publish and document.status == DocumentStatus.PUBLISHED:
         # The replacement's page ("本文件替代的文件") is re-rendered as a related page.
         effects.document_changed(document.department, [document.pk], validity_only=True)
     return document
 
 
-def _validity_errors(document: Document, validity: str, date: dt.date,
-                     replaced_by: Document | None) -> dict[str, list[str]]:
+def _validity_errors(
+    document: Document, validity: str, date: dt.date, replaced_by: Document | None
+) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if validity not in Validity.values:
         errors["validity"] = ["请选择有效性：有效、失效、废止或已修改。"]
     if replaced_by is not None:
         if replaced_by.pk == document.pk or replaced_by.department_id != document.department_id:
-            errors.setdefault("replaced_by", []).append("替代文件不能是本文件，且须为本机关的公文。")
+            errors.setdefault("replaced_by", []).append(
+                "替代文件不能是本文件，且须为本机关的公文。"
+            )
         elif replaced_by.status != DocumentStatus.PUBLISHED:
             errors.setdefault("replaced_by", []).append(
                 f"替代文件《{replaced_by.title}》尚未公开，须先公开替代文件，再变更本文件的有效性。"
@@ -101,8 +109,13 @@ def document_withdraw(*, user: User, document: Document, reason: str) -> Documen
     document.withdraw_reason = reason
     document.save()
     add_event(document, user, "withdraw", transition.label, before=Status.PUBLISHED, note=reason)
-    audit.record(actor=user, action="documents.withdraw", obj=document, before=before,
-                 after={**snapshot(document), "reason": reason})
+    audit.record(
+        actor=user,
+        action="documents.withdraw",
+        obj=document,
+        before=before,
+        after={**snapshot(document), "reason": reason},
+    )
     effects.document_changed(document.department, [document.pk])
     return document
 
@@ -117,15 +130,25 @@ def recompute_disclosure_days() -> int:
     calendar = get_calendar()
     since = dt.date(timezone.localdate().year - 1, 1, 1)
     changed = 0
-    docs = Document.objects.filter(status=DocumentStatus.PUBLISHED, publish_date__gte=since,
-                                   disclosure_working_days__isnull=False)
-    for doc in docs.only("pk", "formed_date", "written_date", "publish_date",
-                         "disclosure_working_days", "published_late"):
+    docs = Document.objects.filter(
+        status=DocumentStatus.PUBLISHED,
+        publish_date__gte=since,
+        disclosure_working_days__isnull=False,
+    )
+    for doc in docs.only(
+        "pk",
+        "formed_date",
+        "written_date",
+        "publish_date",
+        "disclosure_working_days",
+        "published_late",
+    ):
         assert doc.publish_date is not None  # noqa: S101 - filtered above
         formed = doc.formed_date or doc.written_date or doc.publish_date
         days = rules.disclosure_working_days(calendar, formed, doc.publish_date)
         if days != doc.disclosure_working_days:
             Document.objects.filter(pk=doc.pk).update(
-                disclosure_working_days=days, published_late=rules.is_late(days))
+                disclosure_working_days=days, published_late=rules.is_late(days)
+            )
             changed += 1
     return changed

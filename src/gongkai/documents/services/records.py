@@ -88,12 +88,19 @@ def _validate(data: DocumentData, user: User, instance: Document | None) -> dict
     _validate_links(data, department_id_of(user), instance, err, cleaned)
     sanitised = sanitise_body(data.body)
     cleaned.update(
-        written_date=data.written_date, publish_date=data.publish_date,
-        formed_date=data.formed_date, keywords=" ".join(data.keywords.replace("，", " ").split()),
-        is_repost=data.is_repost, repost_source=data.repost_source.strip(),
-        is_normative=data.is_normative, is_major_decision=data.is_major_decision,
-        cleanup_due=data.cleanup_due, needs_interpretation=data.needs_interpretation,
-        body=sanitised.html, body_text=html_to_text(sanitised.html), _removed=sanitised.removed,
+        written_date=data.written_date,
+        publish_date=data.publish_date,
+        formed_date=data.formed_date,
+        keywords=" ".join(data.keywords.replace("，", " ").split()),
+        is_repost=data.is_repost,
+        repost_source=data.repost_source.strip(),
+        is_normative=data.is_normative,
+        is_major_decision=data.is_major_decision,
+        cleanup_due=data.cleanup_due,
+        needs_interpretation=data.needs_interpretation,
+        body=sanitised.html,
+        body_text=html_to_text(sanitised.html),
+        _removed=sanitised.removed,
     )
     if err:
         raise DocumentInputError(dict(err))
@@ -116,8 +123,13 @@ def _validate_text(data: DocumentData, err: _Errors, cleaned: dict[str, Any]) ->
     cleaned.update(title=title, issuers=issuers, genre=data.genre)
 
 
-def _validate_number(data: DocumentData, department_id: int, instance: Document | None,
-                     err: _Errors, cleaned: dict[str, Any]) -> None:
+def _validate_number(
+    data: DocumentData,
+    department_id: int,
+    instance: Document | None,
+    err: _Errors,
+    cleaned: dict[str, Any],
+) -> None:
     number = ""
     if data.doc_number.strip():
         try:
@@ -130,24 +142,38 @@ def _validate_number(data: DocumentData, department_id: int, instance: Document 
                 clash = clash.exclude(pk=instance.pk)
             other = clash.first()
             if other is not None:
-                err("doc_number", f"发文字号“{number}”已被《{other.title}》（索引号 "
-                    f"{other.index_number}）使用，同一机关的发文字号不能重复。")
+                err(
+                    "doc_number",
+                    f"发文字号“{number}”已被《{other.title}》（索引号 "
+                    f"{other.index_number}）使用，同一机关的发文字号不能重复。",
+                )
     cleaned["doc_number"] = number
 
 
-def _validate_links(data: DocumentData, department_id: int, instance: Document | None,
-                    err: _Errors, cleaned: dict[str, Any]) -> None:
+def _validate_links(
+    data: DocumentData,
+    department_id: int,
+    instance: Document | None,
+    err: _Errors,
+    cleaned: dict[str, Any],
+) -> None:
     category = None
     if data.category_id is not None:
-        category = SubjectCategory.objects.filter(pk=data.category_id, department_id=department_id).first()
+        category = SubjectCategory.objects.filter(
+            pk=data.category_id, department_id=department_id
+        ).first()
         if category is None:
             err("category", "所选主题分类不存在，请重新选择。")
-    columns = list(CatalogueColumn.objects.filter(pk__in=data.column_ids, department_id=department_id))
+    columns = list(
+        CatalogueColumn.objects.filter(pk__in=data.column_ids, department_id=department_id)
+    )
     if len(columns) != len(set(data.column_ids)):
         err("columns", "所选栏目中有不存在的栏目，请重新选择。")
     interprets = None
     if data.interprets_id is not None:
-        interprets = Document.objects.filter(pk=data.interprets_id, department_id=department_id).first()
+        interprets = Document.objects.filter(
+            pk=data.interprets_id, department_id=department_id
+        ).first()
         if interprets is None or (instance is not None and interprets.pk == instance.pk):
             err("interprets", "所解读的政策文件不存在，请重新选择。")
         elif data.genre != Genre.INTERPRETATION:
@@ -189,19 +215,35 @@ def _allocate_index_number(document: Document, year: int) -> str:
 
 def snapshot(document: Document) -> dict[str, Any]:
     return {
-        "title": document.title, "doc_number": document.doc_number, "status": document.status,
-        "disclosure": document.disclosure, "nondisclosure_reason": document.nondisclosure_reason,
-        "validity": document.validity, "is_normative": document.is_normative,
-        "written_date": document.written_date, "publish_date": document.publish_date,
+        "title": document.title,
+        "doc_number": document.doc_number,
+        "status": document.status,
+        "disclosure": document.disclosure,
+        "nondisclosure_reason": document.nondisclosure_reason,
+        "validity": document.validity,
+        "is_normative": document.is_normative,
+        "written_date": document.written_date,
+        "publish_date": document.publish_date,
         "index_number": document.index_number,
     }
 
 
-def add_event(document: Document, actor: User | None, action: str, label: str,
-              before: str = "", note: str = "") -> None:
+def add_event(
+    document: Document,
+    actor: User | None,
+    action: str,
+    label: str,
+    before: str = "",
+    note: str = "",
+) -> None:
     DocumentEvent.objects.create(
-        document=document, actor=actor, action=action, label=label,
-        from_status=before, to_status=document.status, note=note,
+        document=document,
+        actor=actor,
+        action=action,
+        label=label,
+        from_status=before,
+        to_status=document.status,
+        note=note,
     )
 
 
@@ -209,15 +251,25 @@ def refresh_checks(document: Document) -> list[dict[str, Any]]:
     """Run every detector over title, body and attachment text; a changed result set clears any
     earlier override (the reviewer must look again)."""
     department = document.department
-    texts = [document.title, document.body_text, *document.attachments.values_list("text", flat=True)]
+    texts = [
+        document.title,
+        document.body_text,
+        *document.attachments.values_list("text", flat=True),
+    ]
     allow = [department.phone, department.fax, department.email, department.address]
     findings = [f.to_dict() for f in run_checks("\n".join(t for t in texts if t), allow)]
     if findings != document.check_findings:
         document.check_findings = findings
         document.checks_override_reason = ""
         document.checks_overridden_by = None
-        document.save(update_fields=["check_findings", "checks_override_reason",
-                                     "checks_overridden_by", "updated_at"])
+        document.save(
+            update_fields=[
+                "check_findings",
+                "checks_override_reason",
+                "checks_overridden_by",
+                "updated_at",
+            ]
+        )
     return findings
 
 
@@ -228,12 +280,18 @@ def _apply(document: Document, cleaned: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def document_create(*, user: User, data: DocumentData, division_id: int | None = None) -> SaveResult:
+def document_create(
+    *, user: User, data: DocumentData, division_id: int | None = None
+) -> SaveResult:
     require_role(user, Role.DRAFTER, Role.DIVISION_HEAD, Role.PUBLISHER)
     require_can_change_content(user)
     cleaned = _validate(data, user, None)
     department = Department.objects.get(pk=department_id_of(user))
-    division = user.division if division_id is None else department.divisions.filter(pk=division_id).first()
+    division = (
+        user.division
+        if division_id is None
+        else department.divisions.filter(pk=division_id).first()
+    )
     if division is None:
         raise DocumentInputError({"division": ["请选择承办处室。"]})
     require_same_division(user, division.pk)
@@ -245,7 +303,9 @@ def document_create(*, user: User, data: DocumentData, division_id: int | None =
         with transaction.atomic():
             document.save()
     except IntegrityError as exc:
-        raise DocumentInputError({"doc_number": ["发文字号或索引号与已有公文重复，请核对。"]}) from exc
+        raise DocumentInputError(
+            {"doc_number": ["发文字号或索引号与已有公文重复，请核对。"]}
+        ) from exc
     document.columns.set(cleaned["columns"])
     refresh_checks(document)
     add_event(document, user, "create", "起草")
@@ -266,8 +326,9 @@ def document_update(*, user: User, document: Document, data: DocumentData) -> Sa
     document.columns.set(cleaned["columns"])
     refresh_checks(document)
     add_event(document, user, "update", "修改", before=document.status)
-    audit.record(actor=user, action="documents.update", obj=document, before=before,
-                 after=snapshot(document))
+    audit.record(
+        actor=user, action="documents.update", obj=document, before=before, after=snapshot(document)
+    )
     return SaveResult(document, cleaned["_removed"])
 
 
@@ -291,15 +352,25 @@ def attachment_add(*, user: User, document: Document, name: str, data: bytes) ->
     except intake.AttachmentError as exc:
         raise DocumentInputError({"attachment": [str(exc)]}) from exc
     attachment = Attachment(
-        document=document, name=name[:200], kind=info.kind, mime=info.mime, size=info.size,
-        sha256=info.sha256, text=info.text, order=document.attachments.count(),
+        document=document,
+        name=name[:200],
+        kind=info.kind,
+        mime=info.mime,
+        size=info.size,
+        sha256=info.sha256,
+        text=info.text,
+        order=document.attachments.count(),
     )
     attachment.file.save(f"{info.sha256[:16]}.{info.extension}", ContentFile(data), save=False)
     attachment.save()
     refresh_checks(document)
     add_event(document, user, "attachment_add", "添加附件", before=document.status, note=name)
-    audit.record(actor=user, action="documents.attachment_add", obj=document,
-                 after={"attachment": name, "sha256": info.sha256, "kind": info.kind})
+    audit.record(
+        actor=user,
+        action="documents.attachment_add",
+        obj=document,
+        after={"attachment": name, "sha256": info.sha256, "kind": info.kind},
+    )
     return attachment
 
 
@@ -311,24 +382,39 @@ def attachment_remove(*, user: User, attachment: Attachment) -> None:
     before = {"attachment": attachment.name, "sha256": attachment.sha256}
     attachment.delete()
     refresh_checks(document)
-    add_event(document, user, "attachment_remove", "删除附件", before=document.status,
-              note=before["attachment"])
+    add_event(
+        document,
+        user,
+        "attachment_remove",
+        "删除附件",
+        before=document.status,
+        note=before["attachment"],
+    )
     audit.record(actor=user, action="documents.attachment_remove", obj=document, before=before)
 
 
 def data_from(document: Document) -> DocumentData:
     """The editable fields of a document, e.g. to prefill a form or to copy."""
     return DocumentData(
-        title=document.title, issuers=document.issuers, genre=document.genre,
-        doc_number=document.doc_number, written_date=document.written_date,
-        publish_date=document.publish_date, category_id=document.category_id,
-        keywords=document.keywords, body=document.body, disclosure=document.disclosure,
+        title=document.title,
+        issuers=document.issuers,
+        genre=document.genre,
+        doc_number=document.doc_number,
+        written_date=document.written_date,
+        publish_date=document.publish_date,
+        category_id=document.category_id,
+        keywords=document.keywords,
+        body=document.body,
+        disclosure=document.disclosure,
         nondisclosure_reason=document.nondisclosure_reason,
-        nondisclosure_note=document.nondisclosure_note, is_normative=document.is_normative,
-        is_major_decision=document.is_major_decision, cleanup_due=document.cleanup_due,
-        formed_date=document.formed_date, is_repost=document.is_repost,
-        repost_source=document.repost_source, needs_interpretation=document.needs_interpretation,
+        nondisclosure_note=document.nondisclosure_note,
+        is_normative=document.is_normative,
+        is_major_decision=document.is_major_decision,
+        cleanup_due=document.cleanup_due,
+        formed_date=document.formed_date,
+        is_repost=document.is_repost,
+        repost_source=document.repost_source,
+        needs_interpretation=document.needs_interpretation,
         interprets_id=document.interprets_id,
         column_ids=list(document.columns.values_list("pk", flat=True)),
     )
-

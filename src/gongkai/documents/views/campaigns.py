@@ -19,13 +19,18 @@ from gongkai.documents.views.common import attempt
 def cleanup_index(request: HttpRequest) -> HttpResponse:
     user = request.user
     today = timezone.localdate()
-    form = CleanupCampaignForm(request.POST or None, initial={
-        "name": f"{today.year}年规范性文件清理", "cutoff": rules.add_years(today, 0),
-        "interval_years": rules.DEFAULT_CLEANUP_YEARS,
-    })
+    form = CleanupCampaignForm(
+        request.POST or None,
+        initial={
+            "name": f"{today.year}年规范性文件清理",
+            "cutoff": rules.add_years(today, 0),
+            "interval_years": rules.DEFAULT_CLEANUP_YEARS,
+        },
+    )
     if request.method == "POST" and form.is_valid():
-        ok, campaign = attempt(request, campaigns.cleanup_campaign_create, form, user=user,
-                               **form.cleaned_data)
+        ok, campaign = attempt(
+            request, campaigns.cleanup_campaign_create, form, user=user, **form.cleaned_data
+        )
         if ok:
             messages.success(request, f"已发起清理，纳入{campaign.items.count()}件规范性文件。")
             return redirect("documents:cleanup_detail", campaign.pk)
@@ -43,24 +48,44 @@ def _division_items(request: HttpRequest, qs):
 @login_required
 def cleanup_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(CleanupCampaign, pk=pk, department_id=request.user.department_id)  # type: ignore[union-attr]
-    items = _division_items(request, campaign.items.select_related("document", "division", "replacement"))
-    rows = [(it, CleanupDecisionForm(department_id=campaign.department_id, prefix=f"i{it.pk}",
-                                     initial={"conclusion": it.conclusion or "keep", "note": it.note}))
-            for it in items]
-    return render(request, "documents/cleanup_detail.html", {
-        "campaign": campaign, "rows": rows,
-        "pending": campaign.items.filter(conclusion="").count(),
-    })
+    items = _division_items(
+        request, campaign.items.select_related("document", "division", "replacement")
+    )
+    rows = [
+        (
+            it,
+            CleanupDecisionForm(
+                department_id=campaign.department_id,
+                prefix=f"i{it.pk}",
+                initial={"conclusion": it.conclusion or "keep", "note": it.note},
+            ),
+        )
+        for it in items
+    ]
+    return render(
+        request,
+        "documents/cleanup_detail.html",
+        {
+            "campaign": campaign,
+            "rows": rows,
+            "pending": campaign.items.filter(conclusion="").count(),
+        },
+    )
 
 
 @require_POST
 @login_required
 def cleanup_decide(request: HttpRequest, item: int) -> HttpResponse:
-    obj = get_object_or_404(CleanupItem, pk=item, campaign__department_id=request.user.department_id)  # type: ignore[union-attr]
-    form = CleanupDecisionForm(request.POST, department_id=obj.campaign.department_id, prefix=f"i{obj.pk}")
+    obj = get_object_or_404(
+        CleanupItem, pk=item, campaign__department_id=request.user.department_id
+    )  # type: ignore[union-attr]
+    form = CleanupDecisionForm(
+        request.POST, department_id=obj.campaign.department_id, prefix=f"i{obj.pk}"
+    )
     if form.is_valid():
-        ok, _ = attempt(request, campaigns.cleanup_item_decide, user=request.user, item=obj,
-                        **form.cleaned_data)
+        ok, _ = attempt(
+            request, campaigns.cleanup_item_decide, user=request.user, item=obj, **form.cleaned_data
+        )
         if ok:
             messages.success(request, f"已记录《{obj.document.title}》的清理结论。")
     return redirect("documents:cleanup_detail", obj.campaign_id)
@@ -80,7 +105,9 @@ def cleanup_apply(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def cleanup_publish(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(CleanupCampaign, pk=pk, department_id=request.user.department_id)  # type: ignore[union-attr]
-    ok, _ = attempt(request, campaigns.cleanup_campaign_publish, user=request.user, campaign=campaign)
+    ok, _ = attempt(
+        request, campaigns.cleanup_campaign_publish, user=request.user, campaign=campaign
+    )
     if ok:
         messages.success(request, "清理结果已在门户公布。")
     return redirect("documents:cleanup_detail", campaign.pk)
@@ -90,14 +117,22 @@ def cleanup_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def review_index(request: HttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
-        ok, review = attempt(request, campaigns.yearly_review_open, user=user,
-                             department=user.department, year=timezone.localdate().year)  # type: ignore[union-attr]
+        ok, review = attempt(
+            request,
+            campaigns.yearly_review_open,
+            user=user,
+            department=user.department,
+            year=timezone.localdate().year,
+        )  # type: ignore[union-attr]
         if ok:
             messages.success(request, f"已发起{review.year}年度复查，共{review.items.count()}件。")
             return redirect("documents:review_detail", review.pk)
     reviews = YearlyReview.objects.filter(department_id=user.department_id)  # type: ignore[union-attr,misc]
-    return render(request, "documents/review_index.html", {"reviews": reviews,
-                                                           "year": timezone.localdate().year})
+    return render(
+        request,
+        "documents/review_index.html",
+        {"reviews": reviews, "year": timezone.localdate().year},
+    )
 
 
 @login_required
@@ -111,11 +146,18 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def review_decide(request: HttpRequest, item: int) -> HttpResponse:
-    obj = get_object_or_404(YearlyReviewItem, pk=item, review__department_id=request.user.department_id)  # type: ignore[union-attr]
+    obj = get_object_or_404(
+        YearlyReviewItem, pk=item, review__department_id=request.user.department_id
+    )  # type: ignore[union-attr]
     form = ReviewDecisionForm(request.POST, prefix=f"r{obj.pk}")
     if form.is_valid():
-        ok, _ = attempt(request, campaigns.yearly_review_decide, user=request.user, item=obj,
-                        **form.cleaned_data)
+        ok, _ = attempt(
+            request,
+            campaigns.yearly_review_decide,
+            user=request.user,
+            item=obj,
+            **form.cleaned_data,
+        )
         if ok:
             messages.success(request, f"已记录《{obj.document.title}》的复查结论。")
     return redirect("documents:review_detail", obj.review_id)

@@ -12,8 +12,9 @@ from gongkai.documents.domain.workflow import InvalidTransition
 from gongkai.documents.services import DocumentInputError
 
 
-def attempt(request: HttpRequest, func: Callable[..., Any], form: forms.Form | None = None,
-            **kwargs: Any) -> tuple[bool, Any]:
+def attempt(
+    request: HttpRequest, func: Callable[..., Any], form: forms.Form | None = None, **kwargs: Any
+) -> tuple[bool, Any]:
     """Call a service; on a domain error show it (on the form's fields when it has them)."""
     try:
         return True, func(**kwargs)

@@ -41,7 +41,9 @@ def _condition(match: Match) -> tuple[str, list[Any]]:
         return department
     if match.tier is Tier.TITLE:
         return "department_id = %s AND tsv_title @@ plainto_tsquery('simple', %s)", [
-            match.department_id, words]
+            match.department_id,
+            words,
+        ]
     if match.tier is Tier.REST:
         return (
             "department_id = %s AND tsv @@ plainto_tsquery('simple', %s) "
@@ -49,7 +51,9 @@ def _condition(match: Match) -> tuple[str, list[Any]]:
             [match.department_id, words, words],
         )
     return "department_id = %s AND tsv @@ plainto_tsquery('simple', %s)", [
-        match.department_id, words]
+        match.department_id,
+        words,
+    ]
 
 
 def _planned_rows(cursor: Any, condition: str, params: list[Any]) -> int:
@@ -84,10 +88,7 @@ class PostgresBackend:
                 "INSERT INTO search_terms (ord, department_id, tsv_title, tsv) VALUES "
                 "(%s, (SELECT department_id FROM search_searchentry WHERE id = %s), "
                 "strip(to_tsvector('simple', %s)), strip(to_tsvector('simple', %s)))",
-                [
-                    (ord_, entry_id, t.title_words, t.all_words)
-                    for entry_id, ord_, t in rows
-                ],
+                [(ord_, entry_id, t.title_words, t.all_words) for entry_id, ord_, t in rows],
             )
 
     def delete(self, ords: list[int]) -> None:
@@ -147,8 +148,9 @@ def _walk(cursor: Any, sql: str, params: list[Any]) -> list[int] | None:
     try:
         with transaction.atomic():  # a savepoint: the cancelled statement rolls back alone
             _plan(cursor, "seqscan", "bitmapscan")
-            cursor.execute("SELECT set_config('statement_timeout', %s, true)",
-                           [str(WALK_TIMEOUT_MS)])
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true)", [str(WALK_TIMEOUT_MS)]
+            )
             cursor.execute(sql, params)
             rows = [int(row[0]) for row in cursor.fetchall()]
             cursor.execute("RESET statement_timeout")

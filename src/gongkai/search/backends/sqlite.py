@@ -95,8 +95,9 @@ class SqliteBackend:
         each other word's (and filter's) share of all documents."""
         base = _document_frequency(tx.facet_token("d", match.department_id))
         everything = max(1, self._total())
-        share = math.prod(min(1.0, _document_frequency(w) / everything)
-                          for w in (*match.terms, *match.facets))
+        share = math.prod(
+            min(1.0, _document_frequency(w) / everything) for w in (*match.terms, *match.facets)
+        )
         return round(base * share)
 
     def _total(self) -> int:
@@ -112,6 +113,7 @@ class SqliteBackend:
     def fetch(self, match: Match, offset: int, limit: int, count: Count) -> list[int]:
         sql, params = _query(match)
         with connection.cursor() as cursor:
-            cursor.execute(f"{sql} ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                           [*params, limit, offset])
+            cursor.execute(
+                f"{sql} ORDER BY rowid DESC LIMIT %s OFFSET %s", [*params, limit, offset]
+            )
             return [int(row[0]) for row in cursor.fetchall()]

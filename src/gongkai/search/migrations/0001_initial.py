@@ -5,41 +5,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_seed_calendar'),
+        ("core", "0003_seed_calendar"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100, verbose_name='文档键')),
-                ('ord', models.BigIntegerField(null=True, unique=True, verbose_name='排序键')),
-                ('title', models.CharField(max_length=500, verbose_name='标题')),
-                ('url', models.CharField(max_length=500, verbose_name='地址')),
-                ('doc_number', models.CharField(blank=True, max_length=100, verbose_name='发文字号')),
-                ('doc_number_norm', models.CharField(blank=True, max_length=100, verbose_name='发文字号（规范）')),
-                ('index_number', models.CharField(blank=True, max_length=100, verbose_name='索引号')),
-                ('publish_date', models.DateField(verbose_name='发布日期')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年份')),
-                ('issuer', models.CharField(blank=True, max_length=200, verbose_name='发文机关')),
-                ('topic', models.CharField(blank=True, max_length=100, verbose_name='主题分类')),
-                ('genre', models.CharField(blank=True, max_length=100, verbose_name='体裁')),
-                ('validity', models.CharField(blank=True, max_length=20, verbose_name='有效性')),
-                ('body', models.TextField(blank=True, verbose_name='正文')),
-                ('attachment_text', models.TextField(blank=True, verbose_name='附件文字')),
-                ('indexed_at', models.DateTimeField(auto_now=True, verbose_name='索引时间')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.department')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100, verbose_name="文档键")),
+                ("ord", models.BigIntegerField(null=True, unique=True, verbose_name="排序键")),
+                ("title", models.CharField(max_length=500, verbose_name="标题")),
+                ("url", models.CharField(max_length=500, verbose_name="地址")),
+                (
+                    "doc_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="发文字号"),
+                ),
+                (
+                    "doc_number_norm",
+                    models.CharField(blank=True, max_length=100, verbose_name="发文字号（规范）"),
+                ),
+                (
+                    "index_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="索引号"),
+                ),
+                ("publish_date", models.DateField(verbose_name="发布日期")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年份")),
+                ("issuer", models.CharField(blank=True, max_length=200, verbose_name="发文机关")),
+                ("topic", models.CharField(blank=True, max_length=100, verbose_name="主题分类")),
+                ("genre", models.CharField(blank=True, max_length=100, verbose_name="体裁")),
+                ("validity", models.CharField(blank=True, max_length=20, verbose_name="有效性")),
+                ("body", models.TextField(blank=True, verbose_name="正文")),
+                ("attachment_text", models.TextField(blank=True, verbose_name="附件文字")),
+                ("indexed_at", models.DateTimeField(auto_now=True, verbose_name="索引时间")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.department",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检索索引条目',
-                'verbose_name_plural': '检索索引条目',
-                'indexes': [models.Index(fields=['department', 'doc_number_norm'], name='search_entry_number')],
-                'constraints': [models.UniqueConstraint(fields=('department', 'key'), name='search_entry_key_unique')],
+                "verbose_name": "检索索引条目",
+                "verbose_name_plural": "检索索引条目",
+                "indexes": [
+                    models.Index(
+                        fields=["department", "doc_number_norm"], name="search_entry_number"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("department", "key"), name="search_entry_key_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -4,31 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_jobrun'),
-        ('search', '0003_fts_vocab'),
+        ("core", "0004_jobrun"),
+        ("search", "0003_fts_vocab"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['department', 'year'], name='search_entry_year'),
+            model_name="searchentry",
+            index=models.Index(fields=["department", "year"], name="search_entry_year"),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['department', 'issuer'], name='search_entry_issuer'),
+            model_name="searchentry",
+            index=models.Index(fields=["department", "issuer"], name="search_entry_issuer"),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['department', 'topic'], name='search_entry_topic'),
+            model_name="searchentry",
+            index=models.Index(fields=["department", "topic"], name="search_entry_topic"),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['department', 'genre'], name='search_entry_genre'),
+            model_name="searchentry",
+            index=models.Index(fields=["department", "genre"], name="search_entry_genre"),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['department', 'validity'], name='search_entry_validity'),
+            model_name="searchentry",
+            index=models.Index(fields=["department", "validity"], name="search_entry_validity"),
         ),
     ]

@@ -46,10 +46,12 @@ def _reindex(apps, schema_editor):
 
 
 def _write(cursor, batch):
-    cursor.executemany("INSERT INTO search_fts_title (rowid, words) VALUES (?, ?)",
-                       [(o, t) for o, t, _ in batch])
-    cursor.executemany("INSERT INTO search_fts (rowid, words) VALUES (?, ?)",
-                       [(o, w) for o, _, w in batch])
+    cursor.executemany(
+        "INSERT INTO search_fts_title (rowid, words) VALUES (?, ?)", [(o, t) for o, t, _ in batch]
+    )
+    cursor.executemany(
+        "INSERT INTO search_fts (rowid, words) VALUES (?, ?)", [(o, w) for o, _, w in batch]
+    )
 
 
 def forward(apps, schema_editor):

@@ -22,7 +22,9 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(
             _run("ALTER TABLE search_terms DROP CONSTRAINT IF EXISTS search_terms_ord_fkey"),
-            _run("ALTER TABLE search_terms ADD CONSTRAINT search_terms_ord_fkey FOREIGN KEY (ord)"
-                 " REFERENCES search_searchentry (ord) ON DELETE CASCADE"),
+            _run(
+                "ALTER TABLE search_terms ADD CONSTRAINT search_terms_ord_fkey FOREIGN KEY (ord)"
+                " REFERENCES search_searchentry (ord) ON DELETE CASCADE"
+            ),
         ),
     ]

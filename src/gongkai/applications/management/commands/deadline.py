@@ -24,7 +24,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--received", required=True, help="收到申请日期 YYYY-MM-DD")
-        parser.add_argument("--corrected", help="收到补正后申请的日期 YYYY-MM-DD（期限自该日重新计算）")
+        parser.add_argument(
+            "--corrected", help="收到补正后申请的日期 YYYY-MM-DD（期限自该日重新计算）"
+        )
         parser.add_argument("--extend", type=int, default=0, help="经批准延长的工作日数（最多20）")
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
@@ -33,8 +35,11 @@ class Command(BaseCommand):
         corrected = _date(options["corrected"]) if options["corrected"] else None
         try:
             clock = reply_clock(
-                get_calendar(), received=received, today=timezone.localdate(),
-                correction_received=corrected, extension_days=options["extend"],
+                get_calendar(),
+                received=received,
+                today=timezone.localdate(),
+                correction_received=corrected,
+                extension_days=options["extend"],
                 count_start_day=settings.WORKDAY_COUNT_RECEIPT_DAY,
             )
         except ClockError as exc:

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         group = parser.add_mutually_exclusive_group(required=True)
-        group.add_argument("--applications", type=int, help="同一申请人本自然月申请件数（按件计收）")
+        group.add_argument(
+            "--applications", type=int, help="同一申请人本自然月申请件数（按件计收）"
+        )
         group.add_argument("--pages", type=int, help="页数（按量计收）")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -15,8 +15,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="要检查的文件")
-        parser.add_argument("--allow", action="append", default=[],
-                            help="可公开的号码或地址（如单位咨询电话），可重复")
+        parser.add_argument(
+            "--allow",
+            action="append",
+            default=[],
+            help="可公开的号码或地址（如单位咨询电话），可重复",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["path"])

@@ -21,4 +21,6 @@ class Command(BaseCommand):
         year = options["year"] or timezone.localdate().year
         review = yearly_review_open(user=None, department=dep, year=year)
         pending = review.items.filter(conclusion="").count()
-        self.stdout.write(f"{dep.name}{year}年度非公开信息复查：共{review.items.count()}件，待给出结论{pending}件。")
+        self.stdout.write(
+            f"{dep.name}{year}年度非公开信息复查：共{review.items.count()}件，待给出结论{pending}件。"
+        )

@@ -32,16 +32,23 @@ class Command(BaseCommand):
             normative_issued=Count("id", filter=Q(is_normative=True)),
         )
         figures["normative_repealed"] = public.filter(
-            is_normative=True, validity__in=gone, validity_date__year=year).count()
-        figures["normative_valid_at_year_end"] = public.filter(
-            is_normative=True, publish_date__year__lte=year).exclude(
-            validity__in=gone, validity_date__year__lte=year).count()
+            is_normative=True, validity__in=gone, validity_date__year=year
+        ).count()
+        figures["normative_valid_at_year_end"] = (
+            public.filter(is_normative=True, publish_date__year__lte=year)
+            .exclude(validity__in=gone, validity_date__year__lte=year)
+            .count()
+        )
         if options["json"]:
-            self.stdout.write(json.dumps({"site": dep.slug, "year": year, **figures}, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps({"site": dep.slug, "year": year, **figures}, ensure_ascii=False)
+            )
             return
         labels = {
-            "published": "主动公开公文", "interpretations": "其中政策解读",
-            "late": "超过20个工作日公开（条例第二十六条）", "normative_issued": "本年制发规范性文件",
+            "published": "主动公开公文",
+            "interpretations": "其中政策解读",
+            "late": "超过20个工作日公开（条例第二十六条）",
+            "normative_issued": "本年制发规范性文件",
             "normative_repealed": "本年废止（含失效）规范性文件",
             "normative_valid_at_year_end": "年末现行有效规范性文件",
         }

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("text", help="关键词或发文字号")
-        parser.add_argument("--department", metavar="SLUG", help="机关站点标识；只有一个机关时可省略")
+        parser.add_argument(
+            "--department", metavar="SLUG", help="机关站点标识；只有一个机关时可省略"
+        )
         parser.add_argument("--year", type=int)
         parser.add_argument("--issuer", default="", help="发文机关")
         parser.add_argument("--topic", default="", help="主题分类")
@@ -27,9 +29,15 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         department = self._department(options["department"])
         query = SearchQuery(
-            department_id=department.pk, text=options["text"], year=options["year"],
-            issuer=options["issuer"], topic=options["topic"], genre=options["genre"],
-            validity=options["validity"], order=options["order"], page=options["page"],
+            department_id=department.pk,
+            text=options["text"],
+            year=options["year"],
+            issuer=options["issuer"],
+            topic=options["topic"],
+            genre=options["genre"],
+            validity=options["validity"],
+            order=options["order"],
+            page=options["page"],
         )
         try:
             results = search_query(query)

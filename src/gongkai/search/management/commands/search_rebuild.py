@@ -20,7 +20,9 @@ class Command(BaseCommand):
         if options["department"]:
             departments = departments.filter(slug=options["department"])
             if not departments.exists():
-                raise CommandError(f"没有站点标识为“{options['department']}”的机关，请检查 --department。")
+                raise CommandError(
+                    f"没有站点标识为“{options['department']}”的机关，请检查 --department。"
+                )
         for department in departments:
             try:
                 count = search_rebuild(department.pk)
