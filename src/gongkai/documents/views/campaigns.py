@@ -77,8 +77,10 @@ def cleanup_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def cleanup_decide(request: HttpRequest, item: int) -> HttpResponse:
     obj = get_object_or_404(
-        CleanupItem, pk=item, campaign__department_id=request.user.department_id
-    )  # type: ignore[union-attr]
+        CleanupItem,
+        pk=item,
+        campaign__department_id=request.user.department_id,  # type: ignore[union-attr]
+    )
     form = CleanupDecisionForm(
         request.POST, department_id=obj.campaign.department_id, prefix=f"i{obj.pk}"
     )
@@ -121,9 +123,9 @@ def review_index(request: HttpRequest) -> HttpResponse:
             request,
             campaigns.yearly_review_open,
             user=user,
-            department=user.department,
+            department=user.department,  # type: ignore[union-attr]
             year=timezone.localdate().year,
-        )  # type: ignore[union-attr]
+        )
         if ok:
             messages.success(request, f"已发起{review.year}年度复查，共{review.items.count()}件。")
             return redirect("documents:review_detail", review.pk)
@@ -147,8 +149,10 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_decide(request: HttpRequest, item: int) -> HttpResponse:
     obj = get_object_or_404(
-        YearlyReviewItem, pk=item, review__department_id=request.user.department_id
-    )  # type: ignore[union-attr]
+        YearlyReviewItem,
+        pk=item,
+        review__department_id=request.user.department_id,  # type: ignore[union-attr]
+    )
     form = ReviewDecisionForm(request.POST, prefix=f"r{obj.pk}")
     if form.is_valid():
         ok, _ = attempt(

@@ -77,8 +77,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "query": params.urlencode(),
             "waiting": waiting_for(request.user).count(),  # type: ignore[arg-type]
             "divisions": Division.objects.filter(department_id=request.user.department_id)  # type: ignore[union-attr,misc]
-            if sees_all_divisions(request.user)
-            else [],  # type: ignore[arg-type]
+            if sees_all_divisions(request.user)  # type: ignore[arg-type]
+            else [],
         },
     )
 
@@ -89,8 +89,8 @@ def create(request: HttpRequest) -> HttpResponse:
     form = DocumentForm(
         request.POST or None,
         user=user,  # type: ignore[arg-type]
-        initial={"issuers": user.department.name if user.department else ""},
-    )  # type: ignore[union-attr]
+        initial={"issuers": user.department.name if user.department else ""},  # type: ignore[union-attr]
+    )
     if request.method == "POST" and form.is_valid():
         ok, result = attempt(request, records.document_create, form, user=user, data=form.to_data())
         if ok:
@@ -233,8 +233,8 @@ def set_validity(request: HttpRequest, pk: int) -> HttpResponse:
         if ok:
             messages.success(
                 request,
-                f"有效性已更新为“{dict(form.fields['validity'].choices)[c['validity']]}”，门户页面已同步。",
-            )  # type: ignore[attr-defined]
+                f"有效性已更新为“{dict(form.fields['validity'].choices)[c['validity']]}”，门户页面已同步。",  # type: ignore[attr-defined]
+            )
     else:
         messages.error(
             request,
