@@ -3,6 +3,8 @@
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +31,7 @@ def served(site) -> dict[str, bytes]:
     tree = site.served_tree()
     return {
         rel: (tree / rel).read_bytes()
-        for rel in engine._walk_all(tree)
+        for rel in engine.files.walk_all(tree)
         if not rel.startswith(".well-known/")
     }
 
@@ -126,7 +128,7 @@ def test_verify_detects_a_forged_manifest(site):
     shard_file = tree / engine.SHARD_DIR / f"{shard}.json"
     doc = json.loads(shard_file.read_bytes())
     doc["files"]["index.html"][0] = site.suite.digest(b"forged")
-    shard_file.write_bytes(engine._dump(doc))
+    shard_file.write_bytes(engine.manifest.dump(doc))
     root = json.loads((tree / engine.MANIFEST_FILE).read_bytes())
     root["manifest"]["shards"][shard] = site.suite.digest(shard_file.read_bytes())
     (tree / engine.MANIFEST_FILE).write_text(json.dumps(root))
@@ -138,7 +140,7 @@ def test_one_publish_rewrites_only_a_few_manifest_shards(site):
     publish(site, [page(n) for n in range(2000)])
     result = publish(site, [page(5000)])
     assert site.served_tree().joinpath("doc/5000.html").exists()
-    assert len(site._state()["journal"]) < 12
+    assert len(site.state()["journal"]) < 12
     assert result.total == 2001 + len(site.manifest().root["sitemaps"]) + 1
 
 
@@ -173,6 +175,27 @@ def test_restore_puts_back_good_bytes_and_quarantines_planted_files(site, tmp_pa
     assert engine.verify_tree(tree, site.suite) == []
 
 
+def test_engine_package_imports_no_django(site):
+    code = (
+        "import sys, datetime as dt; from pathlib import Path; "
+        "from gongkai.core.crypto import Ed25519Sha256; from gongkai.publishing import engine; "
+        "s = engine.SiteDir(Path(sys.argv[1]), Ed25519Sha256(key_path=Path(sys.argv[2])), "
+        "site='kjj', base_url='https://x'); "
+        "s.apply([('index.html', b'x')], today=dt.date(2026, 11, 26), now='now'); "
+        "assert engine.verify_tree(s.served_tree(), s.suite) == []; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(site.root), str(site.suite.key_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_current_link_is_switched_by_rename(site):
     publish(site, [("index.html", b"x")])
     assert os.readlink(site.current_link) in ("a", "b")
@@ -200,8 +223,6 @@ site.apply(writes(), today=dt.date(2026, 11, 26), now="now")
 
 def test_killed_publisher_leaves_old_site_serving(site, tmp_path):
     import signal
-    import subprocess
-    import sys
     import time
 
     publish(site, [("index.html", b"old home"), page(1)])

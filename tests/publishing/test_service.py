@@ -88,7 +88,7 @@ def test_publishing_one_document_rewrites_only_the_pages_it_affects(bureau, fake
     site_rebuild(department=bureau)
     fake_docs.add(21, "关于科技创新券的通知", column="zcwj", day=25)
     pub = site_publish(department=bureau, changes=[Change("document", 21)])
-    journal = set(site_dir(site_info(bureau))._state()["journal"])
+    journal = set(site_dir(site_info(bureau)).state()["journal"])
     pages_written = {p for p in journal if p.endswith(".html") or "feed" in p}
     assert pages_written == {
         "xxgk/wj/21.html",
@@ -142,7 +142,7 @@ def test_engine_failure_mid_publish_keeps_old_site_and_reports_in_chinese(
     served_before = tree(bureau)
     home_before = read(bureau, "index.html")
     fake_docs.add(2, "新文件")
-    real_write = engine.write_atomic
+    real_write = engine.files.write_atomic
     calls = {"n": 0}
 
     def crash_on_third(target, data):
@@ -151,10 +151,10 @@ def test_engine_failure_mid_publish_keeps_old_site_and_reports_in_chinese(
             raise OSError(28, "No space left on device")
         real_write(target, data)
 
-    monkeypatch.setattr(engine, "write_atomic", crash_on_third)
+    monkeypatch.setattr(engine.files, "write_atomic", crash_on_third)
     with pytest.raises(PublishError, match="网站仍为上一版本"):
         site_publish(department=bureau, changes=[Change("document", 2)])
-    monkeypatch.setattr(engine, "write_atomic", real_write)
+    monkeypatch.setattr(engine.files, "write_atomic", real_write)
     assert tree(bureau) == served_before
     assert read(bureau, "index.html") == home_before
     assert site_verify(department=bureau).ok
