@@ -137,7 +137,7 @@ def bench_recompute() -> None:
     before = Application.objects.filter(deadline_provisional=True).count()
     t = time.perf_counter()
     calendar_enter_year(
-        user=None,
+        actor=None,
         notice=YearNotice(
             2027, {dt.date(2027, 1, 1): "元旦", dt.date(2027, 1, 2): "元旦"}, {}, "bench"
         ),

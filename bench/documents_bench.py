@@ -128,10 +128,10 @@ def ready(department, users, title: str) -> Document:  # type: ignore[no-untyped
         column_ids=[column.pk],
         category_id=topic.pk,
     )
-    doc = document_create(user=users["drafter"], data=data).document
-    chain.document_submit(user=users["drafter"], document=doc)
-    chain.document_head_approve(user=users["head"], document=doc)
-    chain.document_confidentiality_approve(user=users["secrecy"], document=doc)
+    doc = document_create(actor=users["drafter"], data=data).document
+    chain.document_submit(actor=users["drafter"], document=doc)
+    chain.document_head_approve(actor=users["head"], document=doc)
+    chain.document_confidentiality_approve(actor=users["secrecy"], document=doc)
     return doc
 
 
@@ -172,12 +172,12 @@ def main() -> None:
     users = {u.username: u for u in User.objects.all()}
     # One sign-off first, not measured: a running server has its templates compiled and its
     # database pages cached; the first publication of a fresh process pays for both.
-    chain.document_sign_off(user=users["office"], document=ready(department, users, "预热用通知"))
+    chain.document_sign_off(actor=users["office"], document=ready(department, users, "预热用通知"))
     signoffs = []
     for i in range(args.runs):
         doc = ready(department, users, f"基准测试通知{i}")
         signoffs.append(
-            timed(lambda doc=doc: chain.document_sign_off(user=users["office"], document=doc))
+            timed(lambda doc=doc: chain.document_sign_off(actor=users["office"], document=doc))
         )
     print(f"sign-off incl. incremental publish + index: {summary(signoffs)}")
     if args.profile:
@@ -195,7 +195,7 @@ def main() -> None:
                 queries.append(((time.perf_counter() - start) * 1000, sql))
 
         with connection.execute_wrapper(log_sql), cProfile.Profile() as prof:
-            chain.document_sign_off(user=users["office"], document=doc)
+            chain.document_sign_off(actor=users["office"], document=doc)
         pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
         print(
             f"{len(queries)} queries, {sum(t for t, _ in queries):.0f} ms in the database; slowest:"
@@ -214,7 +214,7 @@ def main() -> None:
     changes = [
         timed(
             lambda d=d: publication.document_set_validity(
-                user=users["office"], document=d, validity="repealed", replaced_by=replacement
+                actor=users["office"], document=d, validity="repealed", replaced_by=replacement
             )
         )
         for d in olds

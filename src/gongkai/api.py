@@ -1,9 +1,15 @@
 """The JSON API (OpenAPI description at /api/openapi.json, browsable docs at /api/docs).
 
-Each app contributes a router in its own api.py; they are mounted here.
+Each module declares its routers in its AppConfig (`api_routers`); they are mounted here. A
+`DomainError` raised by a service becomes a JSON error with the error's HTTP status:
+`{"detail": "<Chinese message>", "errors": {"<field>": ["<message>", …]}}`.
 """
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+
+from gongkai.core import modules
+from gongkai.core.errors import DomainError
 
 api = NinjaAPI(
     title="Gongkai 政务公开 API",
@@ -13,17 +19,12 @@ api = NinjaAPI(
 )
 
 
-def _mount() -> None:
-    from importlib import import_module
-
-    for app in ("documents", "search", "applications", "reports", "monitoring"):
-        try:
-            module = import_module(f"gongkai.{app}.api")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"gongkai.{app}.api":
-                raise
-            continue
-        api.add_router(f"/{app}/", module.router)
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": exc.message, "errors": exc.fields}, status=exc.status
+    )
 
 
-_mount()
+for _prefix, _router in modules.api_routers():
+    api.add_router(f"/{_prefix}/", _router)

@@ -8,7 +8,7 @@ from gongkai.applications.models import LetterTemplate
 from gongkai.applications.services import common, stats, workflow
 from gongkai.applications.services.letters import ensure_templates, letter_template_update
 from gongkai.core.demo import DEMO_PASSWORD
-from gongkai.core.permissions import PermissionDenied
+from gongkai.core.errors import AccessDenied
 
 from .conftest import org
 
@@ -47,7 +47,7 @@ def test_analysis_published_on_portal_only_after_head_publishes(
     window_app(D(2026, 4, 1))
     assert client.get("/apply/analysis/2026/2/").status_code == 404
     assert "暂无已发布" in client.get("/apply/analysis/").content.decode()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         stats.analysis_advance(
             actor=office,
             department=bureau,
@@ -94,7 +94,7 @@ def test_template_edit_changes_next_letters(bureau, window_app, head, office, cl
             number_prefix="示科依复",
             body="{applicant}：{foo}",
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         letter_template_update(
             actor=office,
             template=t,

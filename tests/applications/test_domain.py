@@ -10,6 +10,7 @@ import pytest
 
 from gongkai.applications.domain import clock, fees, outcomes, similarity, states
 from gongkai.applications.domain.clock import Pause, reply_clock
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.holidays import package_notices
 from gongkai.core.workdays import WorkCalendar
 
@@ -203,14 +204,14 @@ EXPECTED = {
 def test_every_transition_allowed_or_refused(action, status):
     target = EXPECTED[action].get(status)
     if target is None:
-        with pytest.raises(states.InvalidTransition, match=f"当前状态为“{status.label}”"):
+        with pytest.raises(InvalidTransition, match=f"当前状态为“{status.label}”"):
             states.next_status(status, action)
     else:
         assert states.next_status(status, action) == target
 
 
 def test_closed_application_allows_nothing():
-    with pytest.raises(states.InvalidTransition, match="无（办理已结束）"):
+    with pytest.raises(InvalidTransition, match="无（办理已结束）"):
         states.next_status(S.REPLIED, A.REPLY)
 
 

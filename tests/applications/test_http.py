@@ -198,7 +198,7 @@ def test_staff_registers_a_registered_letter(bureau, client):
 
 
 def test_detail_shows_sent_reminders(bureau, client):
-    from gongkai.applications.workbench import reminders_send
+    from gongkai.applications.services.reminders import reminders_send
 
     app = intake.application_register(
         actor=User.objects.get(username="office"),

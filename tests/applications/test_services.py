@@ -11,9 +11,10 @@ from docx import Document
 from gongkai.applications.models import Application, Letter, Reminder
 from gongkai.applications.services import common, intake, records, workflow
 from gongkai.applications.services.letters import letter_docx
-from gongkai.applications.workbench import application_todos, reminders_send
+from gongkai.applications.services.reminders import reminders_send
+from gongkai.applications.todos import application_todos
+from gongkai.core.errors import AccessDenied
 from gongkai.core.models import AuditEntry, User
-from gongkai.core.permissions import PermissionDenied
 
 from .conftest import ID_NUMBER, org, person, req, submit_online
 
@@ -46,16 +47,16 @@ def test_invalid_identity_rejected_with_messages_and_nothing_saved(bureau):
     bad_id = ID_NUMBER[:-1] + ("0" if ID_NUMBER[-1] != "0" else "1")
     with pytest.raises(intake.ApplicationValidationError) as exc:
         submit_online(bureau, applicant=person(id_number=bad_id))
-    assert "校验位" in exc.value.errors["id_number"]
+    assert "校验位" in exc.value.fields["id_number"][0]
     with pytest.raises(intake.ApplicationValidationError) as exc:
         submit_online(bureau, key="t2", applicant=org(credit_code="11520100MB1234567A"))
-    assert "第18位应为 P" in exc.value.errors["credit_code"]
+    assert "第18位应为 P" in exc.value.fields["credit_code"][0]
     with pytest.raises(intake.ApplicationValidationError) as exc:
         submit_online(bureau, key="t3", request=req("x" * 2001))
-    assert "不超过2000字" in exc.value.errors["description"]
+    assert "不超过2000字" in exc.value.fields["description"][0]
     with pytest.raises(intake.ApplicationValidationError) as exc:
         submit_online(bureau, key="t4", request=req("   "))
-    assert "请具体描述" in exc.value.errors["description"]
+    assert "请具体描述" in exc.value.fields["description"][0]
     assert Application.objects.count() == 0
 
 
@@ -174,7 +175,7 @@ def test_extension_needs_head_and_ends_on_makeup_saturday(window_app, office, he
     at(D(2026, 8, 10))
     app = window_app(D(2026, 8, 10))
     at(D(2026, 9, 1))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         workflow.application_extend(actor=office, application=app, days=20, reason="数量较大")
     app = workflow.application_extend(actor=head, application=app, days=20, reason="需调阅档案")
     assert app.deadline == D(2026, 10, 10)
@@ -264,7 +265,7 @@ def test_auditor_and_other_department_cannot_act(window_app, bureau, at):
     auditor = User.objects.get(username="auditor")
     drafter = User.objects.get(username="drafter")
     for user in (auditor, drafter):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(AccessDenied):
             workflow.application_withdraw(actor=user, application=app)
 
 
@@ -302,7 +303,7 @@ def test_calendar_change_recomputes_provisional_deadlines(
     app = window_app(D(2026, 12, 14))
     assert app.deadline == D(2027, 1, 11) and app.deadline_provisional
     with django_capture_on_commit_callbacks(execute=True):
-        calendar_enter_year(user=None, notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}))
+        calendar_enter_year(actor=None, notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}))
     app.refresh_from_db()
     assert not app.deadline_provisional and app.deadline == D(2027, 1, 12)
 
@@ -340,7 +341,7 @@ def test_review_cases_and_export(window_app, office, head, at):
         result="pending",
     )
     assert case.get_kind_display() == "行政复议" and case.get_result_display() == "尚未审结"
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         records.applicant_export(actor=office, application=app)
     data = records.applicant_export(actor=head, application=app)
     rows = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("data.json"))

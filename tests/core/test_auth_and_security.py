@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from gongkai.core.demo import DEMO_PASSWORD
+from gongkai.core.errors import AccessDenied
 from gongkai.core.models import AuditEntry, Division, User
 from gongkai.core.permissions import (
-    PermissionDenied,
     require_can_change_content,
     require_role,
     require_same_division,
@@ -92,17 +92,17 @@ def test_division_scope(bureau):
     assert {u.division.code for u in scope_to_division(drafter, people)} == {"jhc"}
     assert scope_to_division(office, people).count() == people.count()
     other = Division.objects.get(code="zscqbhc")
-    with pytest.raises(PermissionDenied, match="本处室"):
+    with pytest.raises(AccessDenied, match="本处室"):
         require_same_division(drafter, other.pk)
     require_same_division(office, other.pk)
 
 
 def test_roles_are_checked(bureau):
     drafter = User.objects.get(username="drafter")
-    with pytest.raises(PermissionDenied, match="合法性审查"):
+    with pytest.raises(AccessDenied, match="合法性审查"):
         require_role(drafter, "legality_reviewer")
     auditor = User.objects.get(username="auditor")
-    with pytest.raises(PermissionDenied, match="审计员只能查阅"):
+    with pytest.raises(AccessDenied, match="审计员只能查阅"):
         require_can_change_content(auditor)
 
 

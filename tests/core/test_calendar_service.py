@@ -37,7 +37,7 @@ def test_entering_a_year_recomputes_and_calls_hooks(bureau, django_capture_on_co
     try:
         with django_capture_on_commit_callbacks(execute=True):
             calendar_enter_year(
-                user=office,
+                actor=office,
                 notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}, "国办发明电〔2026〕X号"),
             )
     finally:
@@ -62,18 +62,18 @@ def test_wrong_entries_change_nothing(bureau, off, work, message):
     before = CalendarDay.objects.count()
     with pytest.raises(CalendarEntryError, match=message):
         calendar_enter_year(
-            user=User.objects.get(username="office"), notice=YearNotice(2027, off, work)
+            actor=User.objects.get(username="office"), notice=YearNotice(2027, off, work)
         )
     assert CalendarDay.objects.count() == before
     assert not CalendarYear.objects.filter(year=2027).exists()
 
 
 def test_only_the_office_or_admin_may_enter(bureau):
-    from gongkai.core.permissions import PermissionDenied
+    from gongkai.core.errors import AccessDenied
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         calendar_enter_year(
-            user=User.objects.get(username="drafter"),
+            actor=User.objects.get(username="drafter"),
             notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}),
         )
 
@@ -81,7 +81,7 @@ def test_only_the_office_or_admin_may_enter(bureau):
 def test_calendar_is_reloaded_after_a_change(bureau):
     _drop_2027()
     assert 2027 not in get_calendar().known_years
-    calendar_enter_year(user=None, notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}))
+    calendar_enter_year(actor=None, notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}))
     assert 2027 in get_calendar().known_years
 
 
@@ -94,7 +94,7 @@ def test_todo_from_1_november_until_next_year_is_entered(bureau):
     assert "录入2027年节假日安排" not in [t.title for t in todos.collect(admin, D(2026, 10, 31))]
     drafter = User.objects.get(username="drafter")
     assert "录入2027年节假日安排" not in [t.title for t in todos.collect(drafter, D(2026, 11, 26))]
-    calendar_enter_year(user=None, notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}))
+    calendar_enter_year(actor=None, notice=YearNotice(2027, {D(2027, 1, 1): "元旦"}, {}))
     assert "录入2027年节假日安排" not in [t.title for t in todos.collect(admin, D(2026, 11, 26))]
 
 

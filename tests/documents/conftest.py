@@ -32,7 +32,7 @@ def draft(users):
     """A function creating a draft as `drafter` (计划处)."""
 
     def make(user: str = "drafter", **overrides) -> Document:
-        return document_create(user=users[user], data=make_data(**overrides)).document
+        return document_create(actor=users[user], data=make_data(**overrides)).document
 
     return make
 
@@ -55,7 +55,7 @@ def walk(users):
             if name == "legality_approve" and doc.status != "legality_review":
                 continue
             kwargs = {"today": today} if name == "sign_off" and today else {}
-            func(user=users[username], document=doc, **kwargs)
+            func(actor=users[username], document=doc, **kwargs)
             if name == until:
                 break
         doc.refresh_from_db()

@@ -4,12 +4,13 @@ import datetime as dt
 
 import pytest
 
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.identifiers import luhn_valid, resident_id_check_char
 from gongkai.core.services.calendar import package_notices
 from gongkai.core.workdays import WorkCalendar
 from gongkai.documents.domain import docnumber, rules, workflow
 from gongkai.documents.domain.checks import run_checks
-from gongkai.documents.domain.workflow import InvalidTransition, Status
+from gongkai.documents.domain.workflow import Status
 
 
 @pytest.mark.parametrize(

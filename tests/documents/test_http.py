@@ -105,7 +105,7 @@ def test_yearly_review_converts_to_proactive_through_the_chain(draft, walk, user
         )
     )
     assert filed.status == "filed"
-    review = campaigns.yearly_review_open(user=users["officehead"], department=bureau, year=2026)
+    review = campaigns.yearly_review_open(actor=users["officehead"], department=bureau, year=2026)
     item = review.items.get()
     todos = [t.title for t in collect(users["head"], filed.created_at.date())]
     assert any("2026年度非公开信息复查" in t for t in todos)

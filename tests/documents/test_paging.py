@@ -70,7 +70,7 @@ def test_incremental_pages_equal_a_full_rebuild(site, draft, walk, users, same_a
     publish(dt.date(2026, 1, 6), "补录的一月六日通知", genre="办法")  # back-dated: the middle
     same_as_rebuild(
         lambda: publication.document_set_validity(  # rows move between 有效性 lists
-            user=users["office"],
+            actor=users["office"],
             document=docs[1],
             validity="repealed",
             date=dt.date(2026, 2, 1),
@@ -79,18 +79,18 @@ def test_incremental_pages_equal_a_full_rebuild(site, draft, walk, users, same_a
     )
     same_as_rebuild(
         lambda: publication.document_withdraw(  # a page empties
-            user=users["office"], document=docs[4], reason="内容有误，更正后重新发布。"
+            actor=users["office"], document=docs[4], reason="内容有误，更正后重新发布。"
         )
     )
     same_as_rebuild(
         lambda: publication.document_withdraw(  # a year between two empties
-            user=users["office"], document=first, reason="重复发布。"
+            actor=users["office"], document=first, reason="重复发布。"
         )
     )
     assert "暂无信息" in tree(site)["gwk/2025/index.html"].decode()
     same_as_rebuild(
         lambda: publication.document_withdraw(  # the earliest year disappears
-            user=users["office"], document=earliest, reason="重复发布。"
+            actor=users["office"], document=earliest, reason="重复发布。"
         )
     )
     assert Publication.objects.filter(department=site, kind="publish").count() == 12

@@ -9,8 +9,8 @@ from django.conf import settings
 
 from gongkai.documents.catalogue import catalogue_seed
 from gongkai.documents.models import CatalogueColumn, CleanupItem, SubjectCategory
+from gongkai.documents.portal import Facet, facet_key
 from gongkai.documents.services import DocumentInputError, campaigns, publication
-from gongkai.documents.site import Facet, facet_key
 from gongkai.publishing.service import site_rebuild
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_repeal_shows_banner_with_link_to_replacement(
     new = publish(title="示例市科技计划项目管理办法（2026年修订）", is_normative=True)
     with django_capture_on_commit_callbacks(execute=True):
         publication.document_set_validity(
-            user=users["office"],
+            actor=users["office"],
             document=old,
             validity="repealed",
             date=dt.date(2026, 11, 25),
@@ -98,8 +98,8 @@ def test_repeal_shows_banner_with_link_to_replacement(
 def test_amended_needs_a_replacement(site, publish, users):
     doc = publish()
     with pytest.raises(DocumentInputError) as exc:
-        publication.document_set_validity(user=users["office"], document=doc, validity="amended")
-    assert "修改后的文件" in exc.value.errors["replaced_by"][0]
+        publication.document_set_validity(actor=users["office"], document=doc, validity="amended")
+    assert "修改后的文件" in exc.value.fields["replaced_by"][0]
 
 
 def test_withdraw_replaces_the_page_with_a_notice(
@@ -108,7 +108,7 @@ def test_withdraw_replaces_the_page_with_a_notice(
     doc = publish(title="将被撤回的通知")
     with django_capture_on_commit_callbacks(execute=True):
         publication.document_withdraw(
-            user=users["office"], document=doc, reason="内容有误，更正后重新发布。"
+            actor=users["office"], document=doc, reason="内容有误，更正后重新发布。"
         )
     html = served(site, f"/xxgk/wj/{doc.pk}.html")
     assert "该信息已撤回" in html and "内容有误，更正后重新发布。" in html
@@ -134,26 +134,26 @@ def test_cleanup_campaign_applies_conclusions_and_publishes_results(
     keep = publish(title="继续有效的办法", is_normative=True)
     repeal = publish(title="将废止的规定", is_normative=True)
     campaign = campaigns.cleanup_campaign_create(
-        user=users["legal"], name="2028年规范性文件清理", cutoff=dt.date(2029, 1, 1)
+        actor=users["legal"], name="2028年规范性文件清理", cutoff=dt.date(2029, 1, 1)
     )
     assert campaign.items.count() == 2
     with pytest.raises(Exception, match="没有清理结论"):
-        campaigns.cleanup_campaign_apply(user=users["legal"], campaign=campaign)
+        campaigns.cleanup_campaign_apply(actor=users["legal"], campaign=campaign)
     items = {i.document_id: i for i in campaign.items.all()}
     campaigns.cleanup_item_decide(
-        user=users["head"], item=items[keep.pk], conclusion=CleanupItem.Conclusion.KEEP
+        actor=users["head"], item=items[keep.pk], conclusion=CleanupItem.Conclusion.KEEP
     )
     campaigns.cleanup_item_decide(
-        user=users["legal"],
+        actor=users["legal"],
         item=items[repeal.pk],
         conclusion=CleanupItem.Conclusion.REPEAL,
         note="上位法已废止",
     )
     with django_capture_on_commit_callbacks(execute=True):
         campaigns.cleanup_campaign_apply(
-            user=users["legal"], campaign=campaign, today=dt.date(2026, 11, 26)
+            actor=users["legal"], campaign=campaign, today=dt.date(2026, 11, 26)
         )
-        campaigns.cleanup_campaign_publish(user=users["office"], campaign=campaign)
+        campaigns.cleanup_campaign_publish(actor=users["office"], campaign=campaign)
     repeal.refresh_from_db()
     keep.refresh_from_db()
     assert repeal.validity == "repealed"
@@ -184,7 +184,7 @@ def test_interpretation_is_linked_both_ways_and_feeds_exist(
         until="confidentiality_approve",
     )
     with django_capture_on_commit_callbacks(execute=True):
-        chain.document_sign_off(user=users["office"], document=policy)
+        chain.document_sign_off(actor=users["office"], document=policy)
     assert f'href="/xxgk/wj/{interp.pk}.html"' in served(site, f"/xxgk/wj/{policy.pk}.html")
     assert "解读的政策文件" in served(site, f"/xxgk/wj/{interp.pk}.html")
     assert interp.title in served(site, "/xxgk/zcjd/feed.xml")

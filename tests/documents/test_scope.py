@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from gongkai.core.errors import AccessDenied
 from gongkai.core.models import Role
-from gongkai.core.permissions import PermissionDenied
 from gongkai.documents.services import campaigns, chain
 from gongkai.documents.services.records import document_create
 from gongkai.documents.todos import collect
@@ -24,15 +24,15 @@ def test_a_second_department_has_its_own_numbers_and_cannot_touch_ours(draft, us
     other_drafter = staff(Role.DRAFTER, division)
     other_office = staff(Role.PUBLISHER, division)
     theirs = document_create(
-        user=other_drafter, data=make_data(doc_number="示科发〔2026〕1号")
+        actor=other_drafter, data=make_data(doc_number="示科发〔2026〕1号")
     ).document
     assert theirs.department_id != ours.department_id  # same 发文字号: unique per issuing body only
     assert theirs.index_number.endswith("2026-00001") and ours.index_number.endswith("2026-00001")
-    with pytest.raises(PermissionDenied):
-        chain.document_submit(user=other_drafter, document=ours)
-    chain.document_submit(user=users["drafter"], document=ours)
-    with pytest.raises(PermissionDenied):
-        chain.document_return(user=other_office, document=ours, reason="不是本机关")
+    with pytest.raises(AccessDenied):
+        chain.document_submit(actor=other_drafter, document=ours)
+    chain.document_submit(actor=users["drafter"], document=ours)
+    with pytest.raises(AccessDenied):
+        chain.document_return(actor=other_office, document=ours, reason="不是本机关")
 
 
 def test_other_departments_documents_are_invisible_on_staff_pages(client, draft):
@@ -61,7 +61,7 @@ def test_workbench_shows_late_disclosures_and_cleanup_due(draft, walk, users):
 def test_cleanup_and_review_pages_render(client, users, bureau, draft, walk):
     walk(draft(is_normative=True, cleanup_due=dt.date(2026, 1, 1)))
     campaign = campaigns.cleanup_campaign_create(
-        user=users["legal"], name="2026年清理", cutoff=dt.date(2026, 12, 31)
+        actor=users["legal"], name="2026年清理", cutoff=dt.date(2026, 12, 31)
     )
     client.force_login(users["head"])
     page = client.get(reverse("documents:cleanup_detail", args=[campaign.pk])).content.decode()

@@ -5,10 +5,9 @@ import datetime as dt
 import pytest
 import time_machine
 
+from gongkai.core.errors import AccessDenied, InvalidTransition
 from gongkai.core.identifiers import resident_id_check_char
 from gongkai.core.models import AuditEntry
-from gongkai.core.permissions import PermissionDenied
-from gongkai.documents.domain.workflow import InvalidTransition
 from gongkai.documents.models import Disclosure, Document, DocumentEvent, NondisclosureReason
 from gongkai.documents.services import DocumentInputError, chain
 from gongkai.documents.services.records import document_update
@@ -33,26 +32,26 @@ def test_doc_number_is_normalised_and_unique(draft):
     assert doc.doc_number == "示科发〔2026〕5号"
     with pytest.raises(DocumentInputError) as exc:
         draft(doc_number="示科发（2026）5号", title="另一份")
-    assert "已被《" in exc.value.errors["doc_number"][0]
+    assert "已被《" in exc.value.fields["doc_number"][0]
     with pytest.raises(DocumentInputError) as exc:
         draft(doc_number="示科发2026年5号")
-    assert "〔年份〕" in exc.value.errors["doc_number"][0]
+    assert "〔年份〕" in exc.value.fields["doc_number"][0]
 
 
 def test_publish_date_before_written_date_is_refused(draft):
     with pytest.raises(DocumentInputError) as exc:
         draft(written_date=dt.date(2026, 5, 2), publish_date=dt.date(2026, 5, 1))
-    assert "早于成文日期" in exc.value.errors["publish_date"][0]
+    assert "早于成文日期" in exc.value.fields["publish_date"][0]
     assert not Document.objects.exists()
 
 
 def test_non_public_attribute_needs_a_reason(draft):
     with pytest.raises(DocumentInputError) as exc:
         draft(disclosure=Disclosure.NOT_PUBLIC)
-    assert "法定理由" in exc.value.errors["nondisclosure_reason"][0]
+    assert "法定理由" in exc.value.fields["nondisclosure_reason"][0]
     with pytest.raises(DocumentInputError) as exc:
         draft(disclosure=Disclosure.NOT_PUBLIC, nondisclosure_reason=NondisclosureReason.OTHER)
-    assert "法律法规依据" in exc.value.errors["nondisclosure_note"][0]
+    assert "法律法规依据" in exc.value.fields["nondisclosure_note"][0]
     doc = draft(
         disclosure=Disclosure.ON_REQUEST, nondisclosure_reason=NondisclosureReason.PROCESS_INFO
     )
@@ -63,7 +62,7 @@ def test_script_and_style_are_stripped_and_reported(users):
     from gongkai.documents.services.records import document_create
 
     result = document_create(
-        user=users["drafter"],
+        actor=users["drafter"],
         data=make_data(
             body='<p onclick="x()">正文</p><script>alert(1)</script><style>p{}</style><a href="javascript:evil()">链接</a>'
         ),
@@ -78,7 +77,7 @@ def test_script_and_style_are_stripped_and_reported(users):
 def test_document_without_disclosure_attribute_cannot_be_submitted(draft, users):
     doc = draft(disclosure="")
     with pytest.raises(InvalidTransition, match="未标注公开属性"):
-        chain.document_submit(user=users["drafter"], document=doc)
+        chain.document_submit(actor=users["drafter"], document=doc)
     doc.refresh_from_db()
     assert doc.status == "draft"
 
@@ -87,23 +86,23 @@ def test_office_returns_a_document_that_lost_its_attribute(draft, users, walk):
     doc = walk(draft(), until="confidentiality_approve")
     Document.objects.filter(pk=doc.pk).update(disclosure="")  # e.g. edited outside the chain
     with pytest.raises(InvalidTransition, match="办公室对未标注公开属性的公文予以退文"):
-        chain.document_sign_off(user=users["office"], document=doc)
+        chain.document_sign_off(actor=users["office"], document=doc)
 
 
 def test_full_chain_for_normative_document_with_return(
     draft, users, walk, django_capture_on_commit_callbacks
 ):
     doc = draft(is_normative=True, doc_number="示科规〔2026〕1号")
-    chain.document_submit(user=users["drafter"], document=doc)
-    chain.document_head_approve(user=users["head"], document=doc)
+    chain.document_submit(actor=users["drafter"], document=doc)
+    chain.document_head_approve(actor=users["head"], document=doc)
     doc.refresh_from_db()
     assert doc.status == "legality_review"
     # 退文 from the legality review, with a reason the drafter sees.
-    chain.document_return(user=users["legal"], document=doc, reason="第三条缺少上位法依据。")
+    chain.document_return(actor=users["legal"], document=doc, reason="第三条缺少上位法依据。")
     doc.refresh_from_db()
     assert doc.status == "returned" and doc.return_reason == "第三条缺少上位法依据。"
     document_update(
-        user=users["drafter"],
+        actor=users["drafter"],
         document=doc,
         data=make_data(
             is_normative=True,
@@ -129,8 +128,8 @@ def test_full_chain_for_normative_document_with_return(
 
 def test_non_normative_document_skips_legality_review(draft, users):
     doc = draft()
-    chain.document_submit(user=users["drafter"], document=doc)
-    chain.document_head_approve(user=users["head"], document=doc)
+    chain.document_submit(actor=users["drafter"], document=doc)
+    chain.document_head_approve(actor=users["head"], document=doc)
     doc.refresh_from_db()
     assert doc.status == "confidentiality_review"
 
@@ -138,22 +137,22 @@ def test_non_normative_document_skips_legality_review(draft, users):
 def test_wrong_role_or_division_cannot_act(draft, users, bureau):
     doc = draft()
     with pytest.raises(InvalidTransition, match="起草中"):
-        chain.document_head_approve(user=users["head"], document=doc)
-    chain.document_submit(user=users["drafter"], document=doc)
-    with pytest.raises(PermissionDenied):
-        chain.document_head_approve(user=users["drafter"], document=doc)
+        chain.document_head_approve(actor=users["head"], document=doc)
+    chain.document_submit(actor=users["drafter"], document=doc)
+    with pytest.raises(AccessDenied):
+        chain.document_head_approve(actor=users["drafter"], document=doc)
     other = draft(user="drafter2", title="知识产权处的文件")
-    with pytest.raises(PermissionDenied, match="本处室"):
-        chain.document_submit(user=users["drafter"], document=other)
-    with pytest.raises(PermissionDenied):
-        chain.document_return(user=users["secrecy"], document=doc, reason="不是我的环节")
+    with pytest.raises(AccessDenied, match="本处室"):
+        chain.document_submit(actor=users["drafter"], document=other)
+    with pytest.raises(AccessDenied):
+        chain.document_return(actor=users["secrecy"], document=doc, reason="不是我的环节")
 
 
 def test_returning_needs_a_reason(draft, users):
     doc = draft()
-    chain.document_submit(user=users["drafter"], document=doc)
+    chain.document_submit(actor=users["drafter"], document=doc)
     with pytest.raises(InvalidTransition, match="理由"):
-        chain.document_return(user=users["head"], document=doc, reason="  ")
+        chain.document_return(actor=users["head"], document=doc, reason="  ")
 
 
 def _personal_id() -> str:
@@ -168,17 +167,17 @@ def test_checks_block_confidentiality_approval_until_overridden(draft, users, wa
     kinds = {f["kind"] for f in doc.check_findings}
     assert {"id_number", "phone"} <= kinds
     with pytest.raises(InvalidTransition, match="疑似涉密标志或个人信息"):
-        chain.document_confidentiality_approve(user=users["secrecy"], document=doc)
+        chain.document_confidentiality_approve(actor=users["secrecy"], document=doc)
     with pytest.raises(InvalidTransition, match="至少6个字"):
-        chain.document_override_checks(user=users["secrecy"], document=doc, reason="可以")
-    with pytest.raises(PermissionDenied):
+        chain.document_override_checks(actor=users["secrecy"], document=doc, reason="可以")
+    with pytest.raises(AccessDenied):
         chain.document_override_checks(
-            user=users["office"], document=doc, reason="经核实为公开信息。"
+            actor=users["office"], document=doc, reason="经核实为公开信息。"
         )
     chain.document_override_checks(
-        user=users["secrecy"], document=doc, reason="经核实，该人已书面同意公开其联系方式。"
+        actor=users["secrecy"], document=doc, reason="经核实，该人已书面同意公开其联系方式。"
     )
-    chain.document_confidentiality_approve(user=users["secrecy"], document=doc)
+    chain.document_confidentiality_approve(actor=users["secrecy"], document=doc)
     doc.refresh_from_db()
     assert doc.status == "office_signoff"
     assert AuditEntry.objects.filter(
@@ -190,9 +189,9 @@ def test_checks_resolved_by_fixing_the_text(draft, users, walk):
     doc = draft(body="<p>秘密★1年</p><p>内容</p>")
     walk(doc, until="head_approve")
     chain.document_return(
-        user=users["secrecy"], document=doc, reason="请删除密级标志，涉密文件不得公开。"
+        actor=users["secrecy"], document=doc, reason="请删除密级标志，涉密文件不得公开。"
     )
-    document_update(user=users["drafter"], document=doc, data=make_data(body="<p>内容</p>"))
+    document_update(actor=users["drafter"], document=doc, data=make_data(body="<p>内容</p>"))
     doc.refresh_from_db()
     assert doc.check_findings == []
     walk(doc, until="confidentiality_approve")
@@ -217,13 +216,13 @@ def test_policy_needing_interpretation_waits_and_both_go_live_together(
         until="confidentiality_approve",
     )
     with pytest.raises(InvalidTransition, match="需要解读"):
-        chain.document_sign_off(user=users["office"], document=policy)
+        chain.document_sign_off(actor=users["office"], document=policy)
     interp = draft(
         title="《示例市科技创新券管理办法》政策解读", genre="解读", interprets_id=policy.pk
     )
     walk(interp, until="confidentiality_approve")
     with django_capture_on_commit_callbacks(execute=True):
-        live = chain.document_sign_off(user=users["office"], document=interp)
+        live = chain.document_sign_off(actor=users["office"], document=interp)
     assert {d.pk for d in live} == {policy.pk, interp.pk}
     policy.refresh_from_db()
     interp.refresh_from_db()
@@ -238,10 +237,10 @@ def test_interpretation_cannot_be_published_alone(draft, users, walk):
         until="confidentiality_approve",
     )
     with pytest.raises(InvalidTransition, match="解读不能单独发布"):
-        chain.document_sign_off(user=users["office"], document=interp)
+        chain.document_sign_off(actor=users["office"], document=interp)
     lone = draft(title="没有关联政策的解读", genre="解读")
     with pytest.raises(InvalidTransition, match="关联所解读的政策文件"):
-        chain.document_submit(user=users["drafter"], document=lone)
+        chain.document_submit(actor=users["drafter"], document=lone)
 
 
 @time_machine.travel(dt.datetime(2026, 11, 26, 10, 0), tick=False)
@@ -281,7 +280,9 @@ def test_entering_a_holiday_notice_recounts_disclosure_days(
     notice = next(n for n in package_notices() if n.year == 2026)
     off = dict(notice.off_days) | {dt.date(2026, 11, d): "示例假日" for d in range(2, 7)}
     with django_capture_on_commit_callbacks(execute=True):
-        calendar_enter_year(user=None, notice=YearNotice(2026, off, dict(notice.work_days), "测试"))
+        calendar_enter_year(
+            actor=None, notice=YearNotice(2026, off, dict(notice.work_days), "测试")
+        )
     doc.refresh_from_db()
     assert doc.disclosure_working_days == 18 and not doc.published_late
 

@@ -14,8 +14,8 @@ import time_machine
 from django.core.management import call_command
 
 from gongkai.core import todos
+from gongkai.core.errors import AccessDenied
 from gongkai.core.models import AuditEntry, User
-from gongkai.core.permissions import PermissionDenied
 from gongkai.monitoring.integrity import MonitorError, monitor_site
 from gongkai.monitoring.models import Incident, MonitorRun, VetoCheck
 from gongkai.publishing.service import site_dir, site_rebuild, site_verify
@@ -198,7 +198,7 @@ def test_bad_input_and_permissions(bureau) -> None:  # type: ignore[no-untyped-d
     with pytest.raises(MonitorError, match="http"):
         monitor_site(department=bureau, base_url="ftp://example.gov.cn")
     drafter = User.objects.get(username="drafter")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         monitor_site(department=bureau, actor=drafter)
     assert not MonitorRun.objects.exists()
 

@@ -8,12 +8,12 @@ import pytest
 from django.utils import timezone
 
 from gongkai.core import todos
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.models import AuditEntry, User
 from gongkai.monitoring import jobs
 from gongkai.monitoring.detector import inspect_html
 from gongkai.monitoring.models import Incident, InspectionCheck, MonitoredPage, Probe
 from gongkai.monitoring.services import (
-    InvalidTransition,
     availability,
     incident_transition,
     inspection_record,

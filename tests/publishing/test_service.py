@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from gongkai.core.errors import AccessDenied
 from gongkai.core.models import User
-from gongkai.core.permissions import PermissionDenied
 from gongkai.publishing import engine
 from gongkai.publishing.models import Publication
 from gongkai.publishing.pages import Change
@@ -165,7 +165,7 @@ def test_engine_failure_mid_publish_keeps_old_site_and_reports_in_chinese(
 
 def test_only_the_office_may_publish(bureau):
     drafter = User.objects.get(username="drafter")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         site_publish(department=bureau, changes=[Change("portal", "all")], actor=drafter)
     office = User.objects.get(username="office")
     pub = site_publish(department=bureau, changes=[Change("portal", "all")], actor=office)

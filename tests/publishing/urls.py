@@ -4,7 +4,7 @@ depend on other apps' URLs."""
 from django.urls import include, path
 
 urlpatterns = [
-    path("staff/", include("gongkai.core.urls")),
-    path("staff/site/", include("gongkai.publishing.urls")),
+    path("staff/", include("gongkai.core.staff_urls")),
+    path("staff/site/", include("gongkai.publishing.staff_urls")),
     path("verify/", include("gongkai.publishing.public_urls")),
 ]

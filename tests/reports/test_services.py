@@ -5,12 +5,12 @@ import datetime as dt
 import pytest
 
 from gongkai.applications.domain.outcomes import OUTCOMES, ApplicantType
+from gongkai.core.errors import AccessDenied, InvalidTransition
 from gongkai.core.models import User
-from gongkai.core.permissions import PermissionDenied
 from gongkai.documents.models import Validity
 from gongkai.reports import services
 from gongkai.reports.domain import tables as t
-from gongkai.reports.domain.annual import build_table3
+from gongkai.reports.domain.annual import AnnualReport, build_table3
 from gongkai.reports.models import ReportStatus
 from tests.reports.records import application, document, review
 
@@ -148,13 +148,13 @@ def _ready(bureau, office, year=2025):
 
 def test_workflow_check_approve_publish_and_lock(bureau, office):
     report = _ready(bureau, office)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         services.report_approve(actor=office, report=report)
-    with pytest.raises(services.InvalidTransition, match="需处于“已校验”状态"):
+    with pytest.raises(InvalidTransition, match="需处于“已校验”状态"):
         services.report_approve(actor=user("leader"), report=report)
     report = services.report_check(actor=office, report=report)
     report = services.report_approve(actor=user("leader"), report=report)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         services.report_publish(actor=user("leader"), report=report)
     version = services.report_publish(actor=office, report=report)
     report.refresh_from_db()
@@ -183,7 +183,7 @@ def test_a_report_breaking_the_identity_cannot_be_published(bureau, office):
 
 def test_carry_in_is_checked_against_an_imported_previous_year(bureau, office):
     application(bureau, received=D(2024, 12, 30), closed=D(2025, 1, 6), outcome="disclosed")
-    previous = services.AnnualReport(
+    previous = AnnualReport(
         department="",
         year=2024,
         table3=build_table3(
@@ -253,8 +253,8 @@ def test_auditor_and_other_department_cannot_change_reports(bureau, office):
     from tests.factories import staff
 
     report = _ready(bureau, office)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(AccessDenied):
         services.report_update(actor=user("auditor"), report=report, sections={"五": "x"})
     outsider = staff("publisher")
-    with pytest.raises(PermissionDenied, match="本机关"):
+    with pytest.raises(AccessDenied, match="本机关"):
         services.report_check(actor=outsider, report=report)

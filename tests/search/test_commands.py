@@ -6,8 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from gongkai.search import demo, services
+from gongkai.search import demo
 from gongkai.search.models import SearchEntry
+from gongkai.search.services import common as services
 from gongkai.search.services import search_index, search_query
 from gongkai.search.types import SearchQuery
 from tests.factories import DepartmentFactory

@@ -280,7 +280,7 @@ def test_punctuation_only_query_says_what_to_do(corpus):
 
 
 def test_very_common_words_get_an_approximate_count(bureau, monkeypatch):
-    from gongkai.search import services
+    from gongkai.search.services import query as services
 
     monkeypatch.setattr(services, "COUNT_CAP", 5)
     for i in range(12):
@@ -310,7 +310,7 @@ def test_a_page_beyond_the_last_says_so(corpus):
 
 
 def test_only_the_first_thousand_results_can_be_paged(bureau, monkeypatch):
-    from gongkai.search import services
+    from gongkai.search.services import query as services
 
     monkeypatch.setattr(services, "MAX_RESULTS", 3)
     for i in range(5):

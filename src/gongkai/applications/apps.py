@@ -1,20 +1,22 @@
-from django.apps import AppConfig
+from gongkai.core import modules
+from gongkai.core.modules import MenuEntry
 
 
-class ApplicationsConfig(AppConfig):
+class ApplicationsConfig(modules.ModuleConfig):
     name = "gongkai.applications"
     label = "applications"
     verbose_name = "依申请公开"
-    default_auto_field = "django.db.models.BigAutoField"
+    menu = (MenuEntry("依申请公开", "applications_staff:index", order=200),)
+    staff_urls = "gongkai.applications.staff_urls"
+    public_urls = {"apply/": "gongkai.applications.public_urls"}
+    api_routers = {"applications": "gongkai.applications.api:router"}
+    demo = "gongkai.applications.demo"
+    demo_order = 40
+    registers = ("todos",)
 
     def ready(self) -> None:
-        from gongkai.applications import tasks, workbench  # noqa: F401  (to-dos, jobs)
+        super().ready()
+        from gongkai.applications.services.workflow import applications_recompute
         from gongkai.core.services.calendar import on_calendar_changed
 
-        on_calendar_changed(_recompute)
-
-
-def _recompute() -> int:
-    from gongkai.applications.services.workflow import applications_recompute
-
-    return applications_recompute()
+        on_calendar_changed(applications_recompute)

@@ -7,8 +7,8 @@ from huey.contrib.djhuey import db_periodic_task
 
 @db_periodic_task(crontab(hour="7", minute="30"))
 def daily_application_reminders() -> int:
+    from gongkai.applications.services.reminders import reminders_send
     from gongkai.applications.services.workflow import applications_recompute
-    from gongkai.applications.workbench import reminders_send
 
     today = timezone.localdate()
     applications_recompute(today)  # running consultations push deadlines day by day

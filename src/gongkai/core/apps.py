@@ -1,11 +1,17 @@
-from django.apps import AppConfig
+from gongkai.core import modules
+from gongkai.core.modules import MenuEntry
+from gongkai.core.roles import Role
 
 
-class CoreConfig(AppConfig):
+class CoreConfig(modules.ModuleConfig):
     name = "gongkai.core"
     label = "core"
     verbose_name = "基础平台"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from gongkai.core import core_todos  # noqa: F401  (registers to-do providers)
+    menu = (
+        MenuEntry("工作台", "core:workbench", order=0),
+        MenuEntry("工作日历", "core:calendar", order=900),
+        MenuEntry("审计日志", "core:audit", order=910, roles=(Role.AUDITOR, Role.SYSADMIN)),
+    )
+    staff_urls = "gongkai.core.staff_urls"
+    staff_path = ""
+    registers = ("todos",)

@@ -178,6 +178,13 @@ def working_days_between(calendar: WorkCalendar, start: dt.date, end: dt.date) -
     return count
 
 
+def working_days_left(calendar: WorkCalendar, today: dt.date, deadline: dt.date) -> int:
+    """Working days from today to the deadline: 0 on the day, negative when overdue."""
+    if deadline >= today:
+        return working_days_between(calendar, today, deadline)
+    return -working_days_between(calendar, deadline, today)
+
+
 def next_working_day(calendar: WorkCalendar, day: dt.date) -> dt.date:
     """The first working day on or after `day`."""
     while not calendar.is_working_day(day):

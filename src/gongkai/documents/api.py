@@ -13,7 +13,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from gongkai.core.models import Department
 from gongkai.documents.models import CatalogueColumn, Document, DocumentStatus
-from gongkai.documents.site import column_path, doc_path
+from gongkai.documents.portal import column_path, doc_path
 
 router = Router(tags=["公文"])
 

@@ -10,8 +10,10 @@ from xml.etree import ElementTree as ET
 
 import filetype
 
+from gongkai.core.errors import DomainError
 
-class AttachmentError(ValueError):
+
+class AttachmentError(DomainError, ValueError):
     """A refused upload; the Chinese message says why and what to do."""
 
 

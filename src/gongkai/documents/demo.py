@@ -220,7 +220,7 @@ def _in_progress(department: Department, today: dt.date) -> None:
 
     def new(title: str, **kw) -> Document:
         data = DocumentData(title=title, **{**base, **kw})
-        return document_create(user=users["drafter"], data=data).document
+        return document_create(actor=users["drafter"], data=data).document
 
     new(
         "关于开展2026年科技活动周的通知（送审稿）",
@@ -230,20 +230,20 @@ def _in_progress(department: Department, today: dt.date) -> None:
     waiting = new(
         "关于做好年度科技统计调查工作的通知", genre="通知", body="请各单位于月底前报送统计数据。"
     )
-    chain.document_submit(user=users["drafter"], document=waiting)
+    chain.document_submit(actor=users["drafter"], document=waiting)
     flagged = new(
         "关于拟认定科技特派员名单的公示",
         genre="公告",
         body=f"拟认定张三（身份证号{person}，手机13912345678）等同志为科技特派员。",
     )
-    chain.document_submit(user=users["drafter"], document=flagged)
-    chain.document_head_approve(user=users["head"], document=flagged)
+    chain.document_submit(actor=users["drafter"], document=flagged)
+    chain.document_head_approve(actor=users["head"], document=flagged)
     returned = new(
         "关于征集科技成果转化典型案例的通知", genre="通知", body="请各单位报送典型案例。"
     )
-    chain.document_submit(user=users["drafter"], document=returned)
+    chain.document_submit(actor=users["drafter"], document=returned)
     chain.document_return(
-        user=users["head"], document=returned, reason="请补充报送时间和联系人，并附案例模板。"
+        actor=users["head"], document=returned, reason="请补充报送时间和联系人，并附案例模板。"
     )
     if "legal" in users:
         policy = new(
@@ -253,8 +253,8 @@ def _in_progress(department: Department, today: dt.date) -> None:
             needs_interpretation=True,
             body="第一条　为加强科技创新平台建设，制定本办法。",
         )
-        chain.document_submit(user=users["drafter"], document=policy)
-        chain.document_head_approve(user=users["head"], document=policy)
+        chain.document_submit(actor=users["drafter"], document=policy)
+        chain.document_head_approve(actor=users["head"], document=policy)
 
 
 def _rebuild_if_built(department: Department) -> None:

@@ -65,8 +65,7 @@ def all_published(department_id: int) -> Iterator:
         yield search_document(doc)
 
 
-def register() -> None:
-    if _available():
-        from gongkai.search.services import register_source
+if _available():
+    from gongkai.search.services import register_source
 
-        register_source(all_published)
+    register_source(all_published)

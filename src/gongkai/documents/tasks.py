@@ -13,5 +13,5 @@ def yearly_review_open_all() -> int:
 
     year = timezone.localdate().year
     for department in Department.objects.all():
-        yearly_review_open(user=None, department=department, year=year)
+        yearly_review_open(actor=None, department=department, year=year)
     return Department.objects.count()

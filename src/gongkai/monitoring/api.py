@@ -10,8 +10,8 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from gongkai.core.errors import AccessDenied
 from gongkai.core.models import Department, User
-from gongkai.core.permissions import PermissionDenied
 from gongkai.monitoring.integrity import MonitorError, monitor_site
 from gongkai.monitoring.models import MonitorRun, VetoCheck
 from gongkai.monitoring.veto import latest
@@ -69,7 +69,7 @@ def run_now(request: HttpRequest) -> dict[str, Any]:
     user, department = _staff(request)
     try:
         report = monitor_site(department=department, actor=user)
-    except PermissionDenied as exc:
+    except AccessDenied as exc:
         raise HttpError(403, str(exc)) from None
     except MonitorError as exc:
         raise HttpError(409, str(exc)) from None

@@ -1,11 +1,14 @@
-from django.apps import AppConfig
+from gongkai.core import modules
+from gongkai.core.modules import MenuEntry
 
 
-class MonitoringConfig(AppConfig):
+class MonitoringConfig(modules.ModuleConfig):
     name = "gongkai.monitoring"
     label = "monitoring"
     verbose_name = "网站监测"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from gongkai.monitoring import todos  # noqa: F401 — registers the workbench to-dos
+    menu = (MenuEntry("网站监测", "monitoring:index", order=500),)
+    staff_urls = "gongkai.monitoring.staff_urls"
+    api_routers = {"monitoring": "gongkai.monitoring.api:router"}
+    demo = "gongkai.monitoring.demo"
+    demo_order = 50
+    registers = ("todos",)

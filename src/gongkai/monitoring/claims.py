@@ -37,7 +37,7 @@ class Claim:
 
 def _document_claim(department: Department, text: str) -> tuple[str, str] | None:
     from gongkai.documents.models import Document
-    from gongkai.documents.site import doc_path
+    from gongkai.documents.portal import doc_path
 
     compact = "".join(text.split())
     published = Document.objects.filter(department=department, published_at__isnull=False).exclude(

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
+from gongkai.core.errors import DomainError
+
 DEFAULT_TIMEOUT_S = 15.0
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
@@ -26,7 +28,7 @@ BROWSER_UA = (
 CRAWLER_UA = "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)"
 
 
-class FetchError(Exception):
+class FetchError(DomainError):
     """The page could not be fetched; the message says why, in words a person can act on."""
 
 

@@ -19,8 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Department, User
-from gongkai.core.permissions import PermissionDenied, require_role
+from gongkai.core.permissions import require_role, require_same_department
 from gongkai.monitoring.canonical_source import canonical_for
 from gongkai.monitoring.clients import CLIENTS, DESKTOP, Client
 from gongkai.monitoring.detector import DecodeError, Finding, Result, decode_html, inspect_html
@@ -44,7 +45,7 @@ FILE_WEIGHTS = {  # what a difference from the signed manifest means
 }
 
 
-class MonitorError(Exception):
+class MonitorError(DomainError):
     """The run could not start (no site yet, bad base URL); the message says what to do."""
 
 
@@ -264,8 +265,7 @@ def _check_actor(actor: User | None, department: Department) -> None:
     if actor is None:  # the periodic job or the CLI
         return
     require_role(actor, *ROLES)
-    if actor.department_id != department.pk:
-        raise PermissionDenied("您只能监测本机关的网站。")
+    require_same_department(actor, department.pk, "网站")
 
 
 def monitor_site(

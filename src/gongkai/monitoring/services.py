@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.models import Department, User
 from gongkai.monitoring.availability import Availability, ProbeSample, assess_week
 from gongkai.monitoring.detector import Result
@@ -30,10 +31,6 @@ TRANSITIONS: dict[str, set[str]] = {
     Incident.Status.FALSE_ALARM: set(),
 }
 CLOSED = {Incident.Status.RESOLVED, Incident.Status.FALSE_ALARM}
-
-
-class InvalidTransition(Exception):
-    """An incident cannot move from its current status to the requested one."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.models import Department, User
-from gongkai.core.permissions import PermissionDenied, require_role
+from gongkai.core.permissions import require_role, require_same_department
 from gongkai.monitoring import interaction
 from gongkai.monitoring import website_rules as rules
 from gongkai.monitoring.fetch import FetchError, fetch
@@ -176,7 +176,7 @@ def check_links(
     fetched only when staff ask (bounded number, short timeout)."""
     from gongkai.publishing import engine
     from gongkai.publishing.pages import file_for
-    from gongkai.publishing.server import DYNAMIC_EXACT, DYNAMIC_PREFIXES
+    from gongkai.publishing.server import is_dynamic
 
     if tree is None:
         return rules.Assessment("risk", "网站尚未生成，无法检查链接。")
@@ -189,7 +189,7 @@ def check_links(
     for rel, html in _html_files(tree):
         internal, external_urls = rules.page_links(html, "/" + rel, own_hosts=own_hosts)
         for path in internal:
-            if path.startswith(DYNAMIC_PREFIXES) or path in DYNAMIC_EXACT:
+            if is_dynamic(path):
                 continue
             checked += 1
             target = file_for(path)
@@ -216,8 +216,7 @@ def _check_actor(actor: User | None, department: Department) -> None:
     if actor is None:
         return
     require_role(actor, *ROLES)
-    if actor.department_id != department.pk:
-        raise PermissionDenied("您只能检查本机关的网站。")
+    require_same_department(actor, department.pk, "网站")
 
 
 @transaction.atomic

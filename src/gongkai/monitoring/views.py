@@ -9,15 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.core.errors import AccessDenied, DomainError, InvalidTransition
 from gongkai.core.models import Department
-from gongkai.core.permissions import PermissionDenied
 from gongkai.core.views.staff import staff_department, staff_user
 from gongkai.monitoring import services, veto
 from gongkai.monitoring.claims import claimed_page
 from gongkai.monitoring.detector import DecodeError, decode_html, inspect_html
 from gongkai.monitoring.detector.canonical import unified_diff
 from gongkai.monitoring.fetch import FetchError, fetch
-from gongkai.monitoring.integrity import MonitorError, monitor_site
+from gongkai.monitoring.integrity import monitor_site
 from gongkai.monitoring.models import (
     Incident,
     InspectionCheck,
@@ -80,7 +80,7 @@ def run(request: HttpRequest) -> HttpResponse:
     """立即运行完整性监测: the same service as the periodic job and `gongkai monitor run`."""
     try:
         report = monitor_site(department=staff_department(request), actor=staff_user(request))
-    except (MonitorError, PermissionDenied) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
         return redirect("monitoring:index")
     level = messages.warning if report.incidents else messages.success
@@ -98,7 +98,7 @@ def checks(request: HttpRequest) -> HttpResponse:
             actor=staff_user(request),
             external_links=request.POST.get("external") == "1",
         )
-    except PermissionDenied as exc:
+    except AccessDenied as exc:
         messages.error(request, str(exc))
         return redirect("monitoring:index")
     failing = [c.get_item_display() for c in saved if c.status == "fail"]
@@ -196,7 +196,7 @@ def transition(request: HttpRequest, pk: int) -> HttpResponse:
             resolution=request.POST.get("resolution", ""),
             now=timezone.now(),
         )
-    except (services.InvalidTransition, ValueError, KeyError) as exc:
+    except (InvalidTransition, ValueError, KeyError) as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "事件状态已更新。")

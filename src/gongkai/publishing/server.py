@@ -8,6 +8,7 @@ tree (symlinks out of it are refused); the same Content-Security-Policy as the s
 from __future__ import annotations
 
 import email.utils
+import functools
 import mimetypes
 import os
 from collections.abc import Callable, Iterable
@@ -15,19 +16,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from gongkai.core import modules
 from gongkai.core.middleware import CONTENT_SECURITY_POLICY
 
-DYNAMIC_PREFIXES = (
-    "/staff/",
-    "/api/",
-    "/admin/",
-    "/static/",
-    "/search/",
-    "/apply/",
-    "/verify/",
-    "/media/",
-)
-DYNAMIC_EXACT = ("/staff", "/api", "/admin", "/search", "/apply", "/verify")
+# Django's own paths; every module adds its public endpoints (gongkai.core.modules).
+PLATFORM_PREFIXES = ("/staff/", "/api/", "/admin/", "/static/", "/media/")
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -67,8 +60,15 @@ def content_type(name: str) -> str:
     return TYPES.get(ext) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+@functools.cache
+def dynamic_prefixes() -> tuple[str, ...]:
+    """The path prefixes Django answers; everything else is the static site."""
+    return PLATFORM_PREFIXES + modules.public_prefixes()
+
+
 def is_dynamic(path: str) -> bool:
-    return path.startswith(DYNAMIC_PREFIXES) or path in DYNAMIC_EXACT
+    prefixes = dynamic_prefixes()
+    return path.startswith(prefixes) or f"{path}/" in prefixes
 
 
 class StaticSite:

@@ -24,8 +24,13 @@ from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.crypto import suite
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Department, Role, User
-from gongkai.core.permissions import PermissionDenied, require_can_change_content, require_role
+from gongkai.core.permissions import (
+    require_can_change_content,
+    require_role,
+    require_same_department,
+)
 from gongkai.publishing import engine, pages
 from gongkai.publishing.models import Publication
 from gongkai.publishing.pages import Affected, Change, Page, file_for
@@ -35,7 +40,7 @@ from gongkai.publishing.site import SiteInfo, site_info
 PUBLISH_ROLES = (Role.PUBLISHER, Role.DISCLOSURE_HEAD, Role.SYSADMIN)
 
 
-class PublishError(Exception):
+class PublishError(DomainError):
     """Publishing failed; the previous site keeps being served. Message in Chinese."""
 
 
@@ -48,8 +53,7 @@ def _check_actor(actor: User | None, department: Department) -> None:
         return
     require_role(actor, *PUBLISH_ROLES)
     require_can_change_content(actor)
-    if actor.department_id != department.pk:
-        raise PermissionDenied("您只能发布本机关的网站。")
+    require_same_department(actor, department.pk, "网站")
 
 
 def _changes(changes: Iterable[Change | tuple]) -> list[Change]:

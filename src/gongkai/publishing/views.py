@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Department, Role
-from gongkai.core.permissions import PermissionDenied
 from gongkai.publishing import service
 from gongkai.publishing.models import Publication
 from gongkai.publishing.site import site_info
@@ -67,7 +67,7 @@ def rebuild(request: HttpRequest) -> HttpResponse:
     department = _department(request)
     try:
         pub = service.site_rebuild(department=department, actor=request.user)  # type: ignore[arg-type]
-    except (PermissionDenied, service.PublishError) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -83,7 +83,7 @@ def restore(request: HttpRequest) -> HttpResponse:
     department = _department(request)
     try:
         report = service.site_restore(department=department, actor=request.user)  # type: ignore[arg-type]
-    except (PermissionDenied, service.PublishError) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         text = (

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Role
-from gongkai.core.permissions import PermissionDenied
 from gongkai.core.views.staff import staff_department, staff_user
 from gongkai.reports import services
-from gongkai.reports.domain.annual import AnnualReport, ReportDataError, compare
+from gongkai.reports.domain.annual import AnnualReport, compare
 from gongkai.reports.domain.grid import all_grids, from_cells
 from gongkai.reports.domain.render_docx import render_docx
 from gongkai.reports.domain.render_html import render_body, render_grid
@@ -24,7 +24,7 @@ from gongkai.reports.domain.render_json import to_json
 from gongkai.reports.domain.render_xlsx import WorkbookError, read_workbook, render_xlsx
 from gongkai.reports.forms import CorrectionForm, ImportForm, ReportEditForm, YearForm, field_name
 from gongkai.reports.models import ImportedYear, Report, ReportStatus
-from gongkai.reports.services import ENTERED_KEYS, ReportError
+from gongkai.reports.services import ENTERED_KEYS
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -52,7 +52,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     today=today,
                     allow_empty=form.cleaned_data["confirm_empty"],
                 )
-            except (ReportError, PermissionDenied) as exc:
+            except DomainError as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, f"已按现有记录生成{year}年度报告的统计数据。")
@@ -126,7 +126,7 @@ def edit(request: HttpRequest, year: int) -> HttpResponse:
                 sections=form.sections(),
                 entered=form.entered(),
             )
-        except (ReportError, PermissionDenied) as exc:
+        except DomainError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "已保存。报告回到“草稿”状态，请重新校验。")
@@ -168,7 +168,7 @@ def action(request: HttpRequest, year: int, name: str) -> HttpResponse:
         messages.error(request, str(exc))
         for problem in exc.problems[1:]:
             messages.error(request, problem.message)
-    except (ReportError, PermissionDenied) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, ACTIONS[name])
@@ -256,7 +256,7 @@ def import_year(request: HttpRequest) -> HttpResponse:
             errors = exc.errors
         except services.ReportCheckFailed as exc:
             errors = [p.message for p in exc.problems]
-        except (ReportError, ReportDataError, PermissionDenied) as exc:
+        except DomainError as exc:
             errors = [str(exc)]
         else:
             messages.success(request, f"已保存{year}年报告数据，可用于结转核对和同比。")

@@ -1,11 +1,12 @@
-from django.apps import AppConfig
+from gongkai.core import modules
 
 
-class SearchConfig(AppConfig):
+class SearchConfig(modules.ModuleConfig):
     name = "gongkai.search"
     label = "search"
     verbose_name = "全文检索"
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from gongkai.search import site  # noqa: F401  (registers the portal asset source)
+    public_urls = {"search/": "gongkai.search.public_urls"}
+    api_routers = {"search": "gongkai.search.api:router"}
+    demo = "gongkai.search.demo"
+    demo_order = 30
+    registers = ("portal",)

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from gongkai.core.dates import cn_date
-from gongkai.core.workdays import Period, WorkCalendar, add_working_days, working_days_between
+from gongkai.core.errors import DomainError
+from gongkai.core.workdays import (
+    Period,
+    WorkCalendar,
+    add_working_days,
+    working_days_between,
+    working_days_left,
+)
 
 REPLY_DAYS = 20  # 条例第三十三条第二款
 MAX_EXTENSION_DAYS = 20  # 条例第三十三条第二款
@@ -25,7 +32,7 @@ THIRD_PARTY_DAYS = 15  # 条例第三十二条、第三十四条
 FEE_PAYMENT_DAYS = 20  # 国办函〔2020〕109号：自收到收费通知之日起20个工作日内
 
 
-class ClockError(ValueError):
+class ClockError(DomainError, ValueError):
     """Dates that cannot be right (a correction before receipt, …). Message in Chinese."""
 
 
@@ -58,9 +65,7 @@ class Clock:
         """Working days from today to the deadline; negative when overdue; 0 on the day."""
         if self.deadline is None:
             return None
-        if self.deadline >= today:
-            return working_days_between(calendar, today, self.deadline)
-        return -working_days_between(calendar, self.deadline, today)
+        return working_days_left(calendar, today, self.deadline)
 
     def to_dict(self) -> dict[str, object]:
         return {

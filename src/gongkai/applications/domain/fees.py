@@ -1,3 +1,5 @@
+from gongkai.core.errors import DomainError
+
 """Fees for disclosure on application (条例第四十二条; 国办函〔2020〕109号). Pure: no Django.
 
 Fees are charged only above a reasonable volume, either per application or per page — never
@@ -21,7 +23,7 @@ PAGE_BANDS: tuple[tuple[int | None, int], ...] = (
 )
 
 
-class FeeError(ValueError):
+class FeeError(DomainError, ValueError):
     """An impossible fee question (negative counts, both modes). Message in Chinese."""
 
 

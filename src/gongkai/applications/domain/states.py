@@ -7,6 +7,8 @@ refuses anything not listed, with a Chinese message naming the current state.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.errors import InvalidTransition
+
 
 class Status(StrEnum):
     AWAITING_CONFIRMATION = "awaiting_confirmation"
@@ -115,10 +117,6 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.REPLY: _t({Status.IN_PROGRESS}, Status.REPLIED),
     Action.WITHDRAW: _t({Status.AWAITING_CONFIRMATION, *OPEN_STATUSES}, Status.WITHDRAWN),
 }
-
-
-class InvalidTransition(Exception):
-    """An action the current state does not allow. Message in Chinese."""
 
 
 def next_status(current: str, action: Action) -> Status:

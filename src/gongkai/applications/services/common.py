@@ -10,8 +10,13 @@ from gongkai.applications.domain import states
 from gongkai.applications.domain.clock import Clock, ClockError, Pause, reply_clock
 from gongkai.applications.models import Application, ApplicationEvent
 from gongkai.core import audit
+from gongkai.core.errors import DomainError, InvalidTransition
 from gongkai.core.models import Role, User
-from gongkai.core.permissions import PermissionDenied, require_can_change_content, require_role
+from gongkai.core.permissions import (
+    require_can_change_content,
+    require_role,
+    require_same_department,
+)
 from gongkai.core.services.calendar import get_calendar
 from gongkai.core.workdays import WorkCalendar
 
@@ -21,7 +26,7 @@ HANDLER_ROLES = (Role.PUBLISHER, Role.DISCLOSURE_HEAD)
 READER_ROLES = (*HANDLER_ROLES, Role.LEADER, Role.AUDITOR, Role.SYSADMIN)
 
 
-class ApplicationError(Exception):
+class ApplicationError(DomainError):
     """A request the rules do not allow. Message in Chinese, saying how to fix it."""
 
 
@@ -32,8 +37,7 @@ def require_handler(user: User, application: Application) -> None:
 
 
 def require_department(user: User, application: Application) -> None:
-    if application.department_id != user.department_id:
-        raise PermissionDenied("该申请不属于您所在的机关。")
+    require_same_department(user, application.department_id, "申请")
 
 
 def can_read(user: User) -> bool:
@@ -84,7 +88,7 @@ def transition(
     before = snapshot(app)
     try:
         target = states.next_status(app.status, action)
-    except states.InvalidTransition as exc:
+    except InvalidTransition as exc:
         raise ApplicationError(str(exc)) from exc
     for field, value in update.items():
         setattr(app, field, value)

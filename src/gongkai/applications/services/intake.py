@@ -183,9 +183,10 @@ def _create(
 
 
 class ApplicationValidationError(ApplicationError):
+    """Public input that cannot be accepted; `fields` says what is wrong with each field."""
+
     def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("；".join(errors.values()))
-        self.errors = errors
+        super().__init__(fields=errors)
 
 
 def application_submit(

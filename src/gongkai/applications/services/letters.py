@@ -12,7 +12,11 @@ from gongkai.applications.models import Application, Letter, LetterKind, LetterT
 from gongkai.core import audit
 from gongkai.core.dates import cn_date
 from gongkai.core.models import Department, Role, User
-from gongkai.core.permissions import require_can_change_content, require_role
+from gongkai.core.permissions import (
+    require_can_change_content,
+    require_role,
+    require_same_department,
+)
 
 # Placeholders a template may use, with what they mean (shown on the template page).
 PLACEHOLDERS: dict[str, str] = {
@@ -243,10 +247,7 @@ def letter_template_update(
 
     require_role(actor, Role.DISCLOSURE_HEAD, Role.SYSADMIN)
     require_can_change_content(actor)
-    if template.department_id != actor.department_id:
-        from gongkai.core.permissions import PermissionDenied
-
-        raise PermissionDenied("该模板不属于您所在的机关。")
+    require_same_department(actor, template.department_id, "答复模板")
     if not title.strip() or not body.strip() or not number_prefix.strip():
         raise ApplicationError("标题、文号前缀和正文都不能为空。")
     unknown = sorted(set(_PLACEHOLDER.findall(body)) - set(PLACEHOLDERS))

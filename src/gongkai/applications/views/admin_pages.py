@@ -16,7 +16,7 @@ from gongkai.applications.services.letters import (
     ensure_templates,
     letter_template_update,
 )
-from gongkai.core.permissions import PermissionDenied
+from gongkai.core.errors import DomainError
 from gongkai.core.views.staff import staff_user
 
 
@@ -45,7 +45,7 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             letter_template_update(actor=user, template=template, **form.cleaned_data)
-        except (common.ApplicationError, PermissionDenied) as exc:
+        except DomainError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "模板已保存，此后生成的文书使用新模板。")
@@ -96,7 +96,7 @@ def analysis_detail(request: HttpRequest, year: int, quarter: int) -> HttpRespon
                 summary=request.POST.get("summary", ""),
                 publish="publish" in request.POST,
             )
-        except (common.ApplicationError, PermissionDenied) as exc:
+        except DomainError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "已保存。")

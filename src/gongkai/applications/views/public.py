@@ -93,7 +93,7 @@ def apply(request: HttpRequest) -> HttpResponse:
                     token=token,
                 )
             except intake.ApplicationValidationError as exc:
-                errors = exc.errors
+                errors = {name: " ".join(msgs) for name, msgs in exc.fields.items()}
             except common.ApplicationError as exc:
                 errors["__all__"] = str(exc)
             else:

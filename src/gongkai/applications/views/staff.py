@@ -20,9 +20,9 @@ from gongkai.applications.models import Application, ApplicationFile, Letter, Re
 from gongkai.applications.models.application import Channel
 from gongkai.applications.services import common, intake, records, workflow
 from gongkai.applications.services.letters import letter_docx
-from gongkai.applications.workbench import days_left
+from gongkai.applications.todos import days_left
+from gongkai.core.errors import AccessDenied, DomainError
 from gongkai.core.identifiers import mask_id_number, mask_phone
-from gongkai.core.permissions import PermissionDenied
 from gongkai.core.services.calendar import get_calendar
 from gongkai.core.views.staff import staff_user
 
@@ -104,8 +104,8 @@ def new(request: HttpRequest) -> HttpResponse:
                 signed_for=form.cleaned_data.get("signed_for"),
             )
         except intake.ApplicationValidationError as exc:
-            errors = exc.errors
-        except (common.ApplicationError, PermissionDenied) as exc:
+            errors = {name: " ".join(msgs) for name, msgs in exc.fields.items()}
+        except DomainError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"已登记申请 {app.number}。")
@@ -267,7 +267,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return redirect("applications_staff:detail", pk=app.pk)
     try:
         call(staff_user(request), app, form.cleaned_data)
-    except (common.ApplicationError, PermissionDenied) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         label = (
@@ -320,7 +320,7 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
             name=upload.name or "",
             content=upload.read(),
         )
-    except (common.ApplicationError, PermissionDenied) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "文件已上传，可将下载链接告知申请人（30日内有效）。")
@@ -344,7 +344,7 @@ def review_save(request: HttpRequest, pk: int, review_id: int | None = None) -> 
         records.review_case_save(
             actor=staff_user(request), application=app, case=case, **form.cleaned_data
         )
-    except (common.ApplicationError, PermissionDenied) as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "已保存复议/诉讼记录。")
@@ -356,7 +356,7 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
     app = _app_or_404(request, pk)
     try:
         data = records.applicant_export(actor=staff_user(request), application=app)
-    except PermissionDenied as exc:
+    except AccessDenied as exc:
         messages.error(request, str(exc))
         return redirect("applications_staff:detail", pk=app.pk)
     response = HttpResponse(data, content_type="application/zip")

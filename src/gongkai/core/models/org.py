@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from gongkai.core.identifiers import credit_code_error
+from gongkai.core.roles import Role
 
 
 class Department(models.Model):
@@ -64,18 +65,6 @@ class Division(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Role(models.TextChoices):
-    DRAFTER = "drafter", "经办人"
-    DIVISION_HEAD = "division_head", "处室负责人"
-    LEGALITY_REVIEWER = "legality_reviewer", "合法性审查"
-    CONFIDENTIALITY_REVIEWER = "confidentiality_reviewer", "保密审查"
-    PUBLISHER = "publisher", "办公室（公开发布）"
-    DISCLOSURE_HEAD = "disclosure_head", "政务公开工作机构负责人"
-    LEADER = "leader", "局领导"
-    AUDITOR = "auditor", "审计员"
-    SYSADMIN = "sysadmin", "系统管理员"
 
 
 class User(AbstractUser):

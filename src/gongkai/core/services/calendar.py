@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 
 from gongkai.core import audit
+from gongkai.core.errors import DomainError
 from gongkai.core.holidays import YearNotice, package_notices, validate_notice
 from gongkai.core.models import CalendarDay, CalendarYear, Role, User
 from gongkai.core.permissions import require_role
@@ -16,7 +17,7 @@ from gongkai.core.workdays import Period, WorkCalendar, add_working_days
 _memo: tuple[tuple[object, ...], WorkCalendar] | None = None
 
 
-class CalendarEntryError(Exception):
+class CalendarEntryError(DomainError):
     """A holiday notice that cannot be right. `errors` lists every problem in Chinese."""
 
     def __init__(self, errors: list[str]) -> None:
@@ -68,10 +69,10 @@ def on_calendar_changed(func: Callable[[], int]) -> Callable[[], int]:
 
 
 @transaction.atomic
-def calendar_enter_year(*, user: User | None, notice: YearNotice) -> CalendarYear:
+def calendar_enter_year(*, actor: User | None, notice: YearNotice) -> CalendarYear:
     """Enter (or replace) one year's State Council holiday notice, then recompute deadlines."""
-    if user is not None:
-        require_role(user, Role.SYSADMIN, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
+    if actor is not None:
+        require_role(actor, Role.SYSADMIN, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
     errors = validate_notice(notice)
     if errors:
         raise CalendarEntryError(errors)
@@ -80,9 +81,9 @@ def calendar_enter_year(*, user: User | None, notice: YearNotice) -> CalendarYea
     year, _ = CalendarYear.objects.update_or_create(
         year=notice.year,
         defaults={
-            "source": CalendarYear.Source.ENTERED if user else CalendarYear.Source.PACKAGE,
+            "source": CalendarYear.Source.ENTERED if actor else CalendarYear.Source.PACKAGE,
             "notice": notice.notice,
-            "entered_by": user,
+            "entered_by": actor,
         },
     )
     year.days.all().delete()
@@ -97,7 +98,7 @@ def calendar_enter_year(*, user: User | None, notice: YearNotice) -> CalendarYea
         ]
     )
     audit.record(
-        actor=user,
+        actor=actor,
         action="calendar.enter_year",
         obj=year,
         before=before,
@@ -126,7 +127,7 @@ def calendar_seed(first_year: int = 2008) -> int:
     added = 0
     for notice in package_notices(first_year):
         if notice.year not in have:
-            calendar_enter_year(user=None, notice=notice)
+            calendar_enter_year(actor=None, notice=notice)
             added += 1
     return added
 

@@ -8,12 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core.errors import DomainError
 from gongkai.core.forms import CalendarYearForm
 from gongkai.core.models import CalendarYear, Role
 from gongkai.core.notice_text import format_days
-from gongkai.core.permissions import PermissionDenied
 from gongkai.core.services.calendar import (
-    CalendarEntryError,
     calendar_enter_year,
     missing_next_year,
 )
@@ -88,8 +87,8 @@ def calendar_enter(request: HttpRequest) -> HttpResponse:
         notice = form.cleaned_data["parsed"]
         if "confirm" in request.POST:
             try:
-                calendar_enter_year(user=request.user, notice=notice)  # type: ignore[arg-type]
-            except (CalendarEntryError, PermissionDenied) as exc:
+                calendar_enter_year(actor=request.user, notice=notice)  # type: ignore[arg-type]
+            except DomainError as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, f"{notice.year}年节假日安排已保存，相关期限已重新计算。")

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from gongkai.core import todos
 from gongkai.core.services.calendar import get_calendar
-from gongkai.core.workdays import working_days_between
+from gongkai.core.workdays import working_days_left
 
 
 @login_required
@@ -14,12 +14,6 @@ def workbench(request: HttpRequest) -> HttpResponse:
     calendar = get_calendar()
     rows = []
     for todo in todos.collect(request.user, today):  # type: ignore[arg-type]
-        left = None
-        if todo.due is not None:
-            left = (
-                working_days_between(calendar, today, todo.due)
-                if todo.due >= today
-                else -working_days_between(calendar, todo.due, today)
-            )
+        left = working_days_left(calendar, today, todo.due) if todo.due else None
         rows.append({"todo": todo, "left": left})
     return render(request, "core/workbench.html", {"rows": rows, "today": today})

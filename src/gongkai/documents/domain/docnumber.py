@@ -9,6 +9,8 @@ validation, anything else is refused with a message saying what is wrong.
 import re
 from dataclasses import dataclass
 
+from gongkai.core.errors import DomainError
+
 _OPEN = "[(（【［〔﹝"
 _CLOSE = "])）】］〕﹞"
 _PATTERN = re.compile(
@@ -26,7 +28,7 @@ class DocNumber:
         return f"{self.code}〔{self.year}〕{self.seq}号"
 
 
-class DocNumberError(ValueError):
+class DocNumberError(DomainError, ValueError):
     """A malformed 发文字号; the message (Chinese) says how to write it."""
 
 

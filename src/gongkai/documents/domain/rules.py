@@ -3,6 +3,7 @@
 import datetime as dt
 import string
 
+from gongkai.core.errors import DomainError
 from gongkai.core.workdays import WorkCalendar, working_days_between
 
 # 条例第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开。
@@ -32,7 +33,7 @@ def next_cleanup_date(last: dt.date, years: int = DEFAULT_CLEANUP_YEARS) -> dt.d
     return add_years(last, years)
 
 
-class IndexPatternError(ValueError):
+class IndexPatternError(DomainError, ValueError):
     pass
 
 

@@ -8,6 +8,8 @@ Every review step can return the document to the drafter with a reason (退文).
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.errors import InvalidTransition
+
 
 class Status(StrEnum):
     DRAFT = "draft"
@@ -132,10 +134,6 @@ TRANSITIONS: dict[str, Transition] = {
         ),
     )
 }
-
-
-class InvalidTransition(Exception):
-    """A transition that the current state (or the document) does not allow. Chinese message."""
 
 
 def check_source(name: str, status: Status) -> Transition:

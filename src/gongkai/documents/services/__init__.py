@@ -11,27 +11,25 @@ the demo loader all call them):
 
 from typing import TYPE_CHECKING
 
-from gongkai.core.permissions import PermissionDenied
-from gongkai.documents.domain.workflow import InvalidTransition
+from gongkai.core.errors import AccessDenied, DomainError, InvalidTransition
 
 if TYPE_CHECKING:
     from gongkai.core.models import User
 
 
-class DocumentInputError(Exception):
-    """Input that cannot be saved. `errors` maps a field name ("" for the whole form) to Chinese
+class DocumentInputError(DomainError):
+    """Input that cannot be saved. `fields` maps a field name ("" for the whole form) to Chinese
     messages that say what is wrong and how to fix it."""
 
     def __init__(self, errors: dict[str, list[str]]) -> None:
-        self.errors = errors
-        super().__init__("；".join(m for msgs in errors.values() for m in msgs))
+        super().__init__(fields=errors)
 
 
 def department_id_of(user: "User") -> int:
     """The user's department id; staff without one cannot act on any department's records."""
     if user.department_id is None:
-        raise PermissionDenied("您的账号尚未分配所属机关，请联系系统管理员。")
+        raise AccessDenied("您的账号尚未分配所属机关，请联系系统管理员。")
     return user.department_id
 
 
-__all__ = ["DocumentInputError", "InvalidTransition", "PermissionDenied", "department_id_of"]
+__all__ = ["AccessDenied", "DocumentInputError", "InvalidTransition", "department_id_of"]

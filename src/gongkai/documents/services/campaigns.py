@@ -6,15 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.models import Department, Role, User
 from gongkai.core.permissions import (
-    PermissionDenied,
     require_can_change_content,
     require_role,
+    require_same_department,
     require_same_division,
 )
 from gongkai.documents.domain import rules
-from gongkai.documents.domain.workflow import InvalidTransition
 from gongkai.documents.models import (
     CleanupCampaign,
     CleanupItem,
@@ -32,28 +32,27 @@ from gongkai.documents.services.records import add_event
 CAMPAIGN_ROLES = (Role.LEGALITY_REVIEWER, Role.DISCLOSURE_HEAD)
 
 
-def _same_department(user: User, department_id: int) -> None:
-    if user.department_id != department_id:
-        raise PermissionDenied("您只能处理本机关的事项。")
+def _same_department(actor: User, department_id: int) -> None:
+    require_same_department(actor, department_id)
 
 
 @transaction.atomic
 def cleanup_campaign_create(
-    *, user: User, name: str, cutoff: dt.date, interval_years: int = rules.DEFAULT_CLEANUP_YEARS
+    *, actor: User, name: str, cutoff: dt.date, interval_years: int = rules.DEFAULT_CLEANUP_YEARS
 ) -> CleanupCampaign:
     """Open a campaign listing every valid, published normative document due by `cutoff`."""
-    require_role(user, *CAMPAIGN_ROLES)
+    require_role(actor, *CAMPAIGN_ROLES)
     if not name.strip():
         raise DocumentInputError({"name": ["请填写清理名称，如“2026年规范性文件清理”。"]})
     if not 1 <= interval_years <= 10:
         raise DocumentInputError({"interval_years": ["清理周期应在1至10年之间。"]})
-    department = Department.objects.get(pk=department_id_of(user))
+    department = Department.objects.get(pk=department_id_of(actor))
     campaign = CleanupCampaign.objects.create(
         department=department,
         name=name.strip(),
         cutoff=cutoff,
         interval_years=interval_years,
-        created_by=user,
+        created_by=actor,
     )
     docs = Document.objects.filter(
         department=department,
@@ -66,7 +65,7 @@ def cleanup_campaign_create(
         [CleanupItem(campaign=campaign, document=d, division_id=d.division_id) for d in docs]
     )
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.cleanup_create",
         obj=campaign,
         after={"name": campaign.name, "cutoff": cutoff, "documents": docs.count()},
@@ -77,16 +76,16 @@ def cleanup_campaign_create(
 @transaction.atomic
 def cleanup_item_decide(
     *,
-    user: User,
+    actor: User,
     item: CleanupItem,
     conclusion: str,
     note: str = "",
     replacement: Document | None = None,
 ) -> CleanupItem:
     item = CleanupItem.objects.select_for_update().select_related("campaign").get(pk=item.pk)
-    _same_department(user, item.campaign.department_id)
-    require_role(user, Role.DIVISION_HEAD, *CAMPAIGN_ROLES)
-    require_same_division(user, item.division_id)
+    _same_department(actor, item.campaign.department_id)
+    require_role(actor, Role.DIVISION_HEAD, *CAMPAIGN_ROLES)
+    require_same_division(actor, item.division_id)
     if item.campaign.state != CleanupCampaign.State.OPEN or item.applied:
         raise InvalidTransition("该清理已执行结论，不能再修改。")
     if conclusion not in CleanupItem.Conclusion.values:
@@ -98,10 +97,10 @@ def cleanup_item_decide(
     before = {"conclusion": item.conclusion, "note": item.note}
     item.conclusion, item.note = conclusion, note.strip()[:300]
     item.replacement = replacement if conclusion == CleanupItem.Conclusion.AMEND else None
-    item.decided_by, item.decided_at = user, timezone.now()
+    item.decided_by, item.decided_at = actor, timezone.now()
     item.save()
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.cleanup_decide",
         obj=item.document,
         before=before,
@@ -119,13 +118,13 @@ _VALIDITY_FOR: dict[str, str] = {
 
 @transaction.atomic
 def cleanup_campaign_apply(
-    *, user: User, campaign: CleanupCampaign, today: dt.date | None = None
+    *, actor: User, campaign: CleanupCampaign, today: dt.date | None = None
 ) -> int:
     """Apply every conclusion: validity changes reach the public pages; kept documents get their
     next cleanup date. Refused while any document lacks a conclusion."""
     campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
-    _same_department(user, campaign.department_id)
-    require_role(user, *CAMPAIGN_ROLES)
+    _same_department(actor, campaign.department_id)
+    require_role(actor, *CAMPAIGN_ROLES)
     if campaign.state != CleanupCampaign.State.OPEN:
         raise InvalidTransition("该清理的结论已经执行。")
     pending = campaign.items.filter(conclusion="").count()
@@ -140,7 +139,7 @@ def cleanup_campaign_apply(
             doc.save(update_fields=["cleanup_due", "updated_at"])
             add_event(
                 doc,
-                user,
+                actor,
                 "cleanup_keep",
                 "清理结论：继续有效",
                 before=doc.status,
@@ -148,7 +147,7 @@ def cleanup_campaign_apply(
             )
         else:
             document_set_validity(
-                user=None,
+                actor=None,
                 document=doc,
                 validity=_VALIDITY_FOR[item.conclusion],
                 date=today,
@@ -165,22 +164,24 @@ def cleanup_campaign_apply(
     campaign.state = CleanupCampaign.State.APPLIED
     campaign.save(update_fields=["state"])
     count = campaign.items.count()
-    audit.record(actor=user, action="documents.cleanup_apply", obj=campaign, after={"items": count})
+    audit.record(
+        actor=actor, action="documents.cleanup_apply", obj=campaign, after={"items": count}
+    )
     return count
 
 
 @transaction.atomic
-def cleanup_campaign_publish(*, user: User, campaign: CleanupCampaign) -> CleanupCampaign:
+def cleanup_campaign_publish(*, actor: User, campaign: CleanupCampaign) -> CleanupCampaign:
     campaign = CleanupCampaign.objects.select_for_update().get(pk=campaign.pk)
-    _same_department(user, campaign.department_id)
-    require_role(user, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
+    _same_department(actor, campaign.department_id)
+    require_role(actor, Role.PUBLISHER, Role.DISCLOSURE_HEAD)
     if campaign.state != CleanupCampaign.State.APPLIED:
         raise InvalidTransition("须先执行清理结论，再公布清理结果。")
     campaign.state = CleanupCampaign.State.PUBLISHED
     campaign.published_at = timezone.now()
     campaign.save(update_fields=["state", "published_at"])
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.cleanup_publish",
         obj=campaign,
         after={"path": campaign.public_path},
@@ -193,12 +194,12 @@ def cleanup_campaign_publish(*, user: User, campaign: CleanupCampaign) -> Cleanu
 
 
 @transaction.atomic
-def yearly_review_open(*, user: User | None, department: Department, year: int) -> YearlyReview:
+def yearly_review_open(*, actor: User | None, department: Department, year: int) -> YearlyReview:
     """List every 依申请公开 / 不予公开 document of the department for its division to review.
     Idempotent: documents added since are appended, decided items are kept."""
-    if user is not None:
-        _same_department(user, department.pk)
-        require_role(user, Role.DISCLOSURE_HEAD, Role.PUBLISHER)
+    if actor is not None:
+        _same_department(actor, department.pk)
+        require_role(actor, Role.DISCLOSURE_HEAD, Role.PUBLISHER)
     review, created = YearlyReview.objects.get_or_create(department=department, year=year)
     have = set(review.items.values_list("document_id", flat=True))
     docs = Document.objects.filter(
@@ -214,7 +215,7 @@ def yearly_review_open(*, user: User | None, department: Department, year: int) 
     ]
     YearlyReviewItem.objects.bulk_create(new)
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.review_open",
         obj=review,
         after={"year": year, "added": len(new), "created": created},
@@ -224,7 +225,7 @@ def yearly_review_open(*, user: User | None, department: Department, year: int) 
 
 @transaction.atomic
 def yearly_review_decide(
-    *, user: User, item: YearlyReviewItem, conclusion: str, note: str = ""
+    *, actor: User, item: YearlyReviewItem, conclusion: str, note: str = ""
 ) -> YearlyReviewItem:
     """A conclusion for one document. 转为主动公开: the document goes back to draft with the new
     attribute and passes the normal chain again (a conversion is never published directly)."""
@@ -233,10 +234,10 @@ def yearly_review_decide(
         .select_related("review", "document")
         .get(pk=item.pk)
     )
-    _same_department(user, item.review.department_id)
-    require_role(user, Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD)
-    require_can_change_content(user)
-    require_same_division(user, item.division_id)
+    _same_department(actor, item.review.department_id)
+    require_role(actor, Role.DIVISION_HEAD, Role.DISCLOSURE_HEAD)
+    require_can_change_content(actor)
+    require_same_division(actor, item.division_id)
     if item.conclusion:
         raise InvalidTransition("该文件的复查结论已经给出。")
     if conclusion not in YearlyReviewItem.Conclusion.values:
@@ -247,20 +248,25 @@ def yearly_review_decide(
         )
     doc = Document.objects.select_for_update().get(pk=item.document_id)
     if conclusion == YearlyReviewItem.Conclusion.TO_PROACTIVE:
-        _reopen_for_disclosure(user, doc, item.review.year, note)
+        _reopen_for_disclosure(actor, doc, item.review.year, note)
     elif conclusion == YearlyReviewItem.Conclusion.TO_ON_REQUEST:
         if doc.disclosure != Disclosure.NOT_PUBLIC:
             raise DocumentInputError({"conclusion": ["只有不予公开的文件可以转为依申请公开。"]})
         doc.disclosure = Disclosure.ON_REQUEST
         doc.save(update_fields=["disclosure", "updated_at"])
         add_event(
-            doc, user, "review_on_request", "年度复查：转为依申请公开", before=doc.status, note=note
+            doc,
+            actor,
+            "review_on_request",
+            "年度复查：转为依申请公开",
+            before=doc.status,
+            note=note,
         )
     item.conclusion, item.note = conclusion, note.strip()[:300]
-    item.decided_by, item.decided_at = user, timezone.now()
+    item.decided_by, item.decided_at = actor, timezone.now()
     item.save()
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.review_decide",
         obj=doc,
         after={"year": item.review.year, "conclusion": conclusion, "note": item.note},
@@ -268,7 +274,7 @@ def yearly_review_decide(
     return item
 
 
-def _reopen_for_disclosure(user: User, doc: Document, year: int, note: str) -> None:
+def _reopen_for_disclosure(actor: User, doc: Document, year: int, note: str) -> None:
     if doc.status != DocumentStatus.FILED:
         raise InvalidTransition("只有已办结的非公开文件可以转为主动公开。")
     source = doc.status
@@ -280,5 +286,5 @@ def _reopen_for_disclosure(user: User, doc: Document, year: int, note: str) -> N
     doc.formed_date = timezone.localdate()
     doc.save()
     add_event(
-        doc, user, "reopen", f"{year}年度复查：转为主动公开，重新审核", before=source, note=note
+        doc, actor, "reopen", f"{year}年度复查：转为主动公开，重新审核", before=source, note=note
     )

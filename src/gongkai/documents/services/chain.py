@@ -6,37 +6,37 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import AccessDenied, InvalidTransition
 from gongkai.core.models import User
 from gongkai.core.permissions import (
-    PermissionDenied,
     require_can_change_content,
     require_role,
+    require_same_department,
     require_same_division,
 )
 from gongkai.core.services.calendar import get_calendar
 from gongkai.documents.domain import rules, workflow
-from gongkai.documents.domain.workflow import InvalidTransition, Status
+from gongkai.documents.domain.workflow import Status
 from gongkai.documents.models import Disclosure, Document, DocumentStatus, Genre
 from gongkai.documents.services import effects
 from gongkai.documents.services.records import add_event, refresh_checks, snapshot
 
 
-def _begin(user: User, document: Document, name: str) -> tuple[Document, workflow.Transition]:
+def _begin(actor: User, document: Document, name: str) -> tuple[Document, workflow.Transition]:
     """Lock the row, then guard department, role, division scope and source state."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if document.department_id != user.department_id:
-        raise PermissionDenied("您只能处理本机关的公文。")
+    require_same_department(actor, document.department_id, "公文")
     transition = workflow.TRANSITIONS[name]
-    require_role(user, *transition.roles)
-    require_can_change_content(user)
+    require_role(actor, *transition.roles)
+    require_can_change_content(actor)
     if transition.own_division_only:
-        require_same_division(user, document.division_id)
+        require_same_division(actor, document.division_id)
     workflow.check_source(name, Status(document.status))
     return document, transition
 
 
 def _move(
-    user: User | None,
+    actor: User | None,
     document: Document,
     target: Status,
     transition: workflow.Transition,
@@ -46,9 +46,9 @@ def _move(
     source = document.status
     document.status = target
     document.save()
-    add_event(document, user, transition.name, transition.label, before=source, note=note)
+    add_event(document, actor, transition.name, transition.label, before=source, note=note)
     audit.record(
-        actor=user,
+        actor=actor,
         action=f"documents.{transition.name}",
         obj=document,
         before=before,
@@ -66,8 +66,8 @@ def disclosure_problem(document: Document) -> str | None:
 
 
 @transaction.atomic
-def document_submit(*, user: User, document: Document) -> Document:
-    document, transition = _begin(user, document, "submit")
+def document_submit(*, actor: User, document: Document) -> Document:
+    document, transition = _begin(actor, document, "submit")
     problems = [p for p in (disclosure_problem(document),) if p]
     if not document.written_date:
         problems.append("请填写成文日期。")
@@ -77,47 +77,48 @@ def document_submit(*, user: User, document: Document) -> Document:
         raise InvalidTransition(" ".join(problems))
     refresh_checks(document)
     document.return_reason = ""
-    _move(user, document, Status.DIVISION_REVIEW, transition)
+    _move(actor, document, Status.DIVISION_REVIEW, transition)
     return document
 
 
 @transaction.atomic
-def document_head_approve(*, user: User, document: Document, note: str = "") -> Document:
-    document, transition = _begin(user, document, "head_approve")
+def document_head_approve(*, actor: User, document: Document, note: str = "") -> Document:
+    document, transition = _begin(actor, document, "head_approve")
     target = workflow.after_division_review(
         is_normative=document.is_normative, is_major_decision=document.is_major_decision
     )
-    _move(user, document, target, transition, note)
+    _move(actor, document, target, transition, note)
     return document
 
 
 @transaction.atomic
-def document_legality_approve(*, user: User, document: Document, note: str = "") -> Document:
-    document, transition = _begin(user, document, "legality_approve")
-    _move(user, document, Status.CONFIDENTIALITY_REVIEW, transition, note)
+def document_legality_approve(*, actor: User, document: Document, note: str = "") -> Document:
+    document, transition = _begin(actor, document, "legality_approve")
+    _move(actor, document, Status.CONFIDENTIALITY_REVIEW, transition, note)
     return document
 
 
 @transaction.atomic
-def document_confidentiality_approve(*, user: User, document: Document, note: str = "") -> Document:
-    document, transition = _begin(user, document, "confidentiality_approve")
+def document_confidentiality_approve(
+    *, actor: User, document: Document, note: str = ""
+) -> Document:
+    document, transition = _begin(actor, document, "confidentiality_approve")
     refresh_checks(document)
     if document.unresolved_findings:
         raise InvalidTransition(
             f"发布前自动检查发现 {len(document.check_findings)} 处疑似涉密标志或个人信息，"
             "须退文修改，或由保密审查人逐项核实后填写放行理由，方可通过。"
         )
-    _move(user, document, Status.OFFICE_SIGNOFF, transition, note)
+    _move(actor, document, Status.OFFICE_SIGNOFF, transition, note)
     return document
 
 
 @transaction.atomic
-def document_override_checks(*, user: User, document: Document, reason: str) -> Document:
+def document_override_checks(*, actor: User, document: Document, reason: str) -> Document:
     """The confidentiality reviewer releases the findings with a written reason (audited)."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if document.department_id != user.department_id:
-        raise PermissionDenied("您只能处理本机关的公文。")
-    require_role(user, workflow.CONFIDENTIALITY_REVIEWER)
+    require_same_department(actor, document.department_id, "公文")
+    require_role(actor, workflow.CONFIDENTIALITY_REVIEWER)
     if document.status != DocumentStatus.CONFIDENTIALITY_REVIEW:
         raise InvalidTransition("只有待保密审查的公文可以放行检查结果。")
     reason = reason.strip()
@@ -128,13 +129,13 @@ def document_override_checks(*, user: User, document: Document, reason: str) -> 
     if not document.check_findings:
         raise InvalidTransition("该公文没有需要放行的检查结果。")
     document.checks_override_reason = reason
-    document.checks_overridden_by = user
+    document.checks_overridden_by = actor
     document.save(update_fields=["checks_override_reason", "checks_overridden_by", "updated_at"])
     add_event(
-        document, user, "override_checks", "放行检查结果", before=document.status, note=reason
+        document, actor, "override_checks", "放行检查结果", before=document.status, note=reason
     )
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.override_checks",
         obj=document,
         after={"reason": reason, "findings": document.check_findings},
@@ -143,20 +144,20 @@ def document_override_checks(*, user: User, document: Document, reason: str) -> 
 
 
 @transaction.atomic
-def document_return(*, user: User, document: Document, reason: str) -> Document:
+def document_return(*, actor: User, document: Document, reason: str) -> Document:
     """退文: any review step sends the document back to the drafter with a reason."""
-    document, transition = _begin(user, document, "return")
-    if not workflow.reviewer_may_return(Status(document.status), user.role_set()):
-        raise PermissionDenied(
+    document, transition = _begin(actor, document, "return")
+    if not workflow.reviewer_may_return(Status(document.status), actor.role_set()):
+        raise AccessDenied(
             f"公文处于“{document.get_status_display()}”环节，您不是该环节的审核人，不能退文。"
         )
     if document.status == DocumentStatus.DIVISION_REVIEW:
-        require_same_division(user, document.division_id)
+        require_same_division(actor, document.division_id)
     reason = reason.strip()
     if not reason:
         raise InvalidTransition("退文须填写理由，告诉经办人需要修改什么。")
     document.return_reason = reason
-    _move(user, document, Status.RETURNED, transition, reason)
+    _move(actor, document, Status.RETURNED, transition, reason)
     return document
 
 
@@ -199,11 +200,11 @@ def _with_interpretations(policy: Document) -> list[Document]:
 
 @transaction.atomic
 def document_sign_off(
-    *, user: User, document: Document, today: dt.date | None = None
+    *, actor: User, document: Document, today: dt.date | None = None
 ) -> list[Document]:
     """办公室签发: 主动公开 documents are published at once (same-day publication); the others
     are filed. Returns every document that went live in this publication."""
-    document, transition = _begin(user, document, "sign_off")
+    document, transition = _begin(actor, document, "sign_off")
     problem = disclosure_problem(document)
     if problem:
         raise InvalidTransition(problem + "（办公室对未标注公开属性的公文予以退文。）")
@@ -212,20 +213,20 @@ def document_sign_off(
     for doc in batch:
         if doc.pk != document.pk:
             workflow.check_source("sign_off", Status(doc.status))
-        _finish(user, doc, transition, today)
+        _finish(actor, doc, transition, today)
     published = [d for d in batch if d.status == DocumentStatus.PUBLISHED]
     effects.document_changed(document.department, [d.pk for d in published])
     return published
 
 
 def _finish(
-    user: User, document: Document, transition: workflow.Transition, today: dt.date
+    actor: User, document: Document, transition: workflow.Transition, today: dt.date
 ) -> None:
     proactive = document.disclosure == Disclosure.PROACTIVE
     target = workflow.after_sign_off(proactive=proactive)
     if proactive:
         record_publication(document, today)
-    _move(user, document, target, transition)
+    _move(actor, document, target, transition)
 
 
 def record_publication(document: Document, today: dt.date) -> None:

@@ -20,7 +20,7 @@ def document_changed(
     ids = sorted(set(document_ids))
     if not ids:
         return
-    from gongkai.documents.site import VALIDITY_CHANGE
+    from gongkai.documents.portal import VALIDITY_CHANGE
     from gongkai.publishing.pages import Change
     from gongkai.publishing.service import site_publish_on_commit
 

@@ -6,15 +6,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.models import Role, User
 from gongkai.core.permissions import (
-    PermissionDenied,
     require_can_change_content,
     require_role,
+    require_same_department,
     require_same_division,
 )
 from gongkai.documents.domain import workflow
-from gongkai.documents.domain.workflow import InvalidTransition, Status
+from gongkai.documents.domain.workflow import Status
 from gongkai.documents.models import Document, DocumentStatus, Validity
 from gongkai.documents.services import DocumentInputError, effects
 from gongkai.documents.services.records import add_event, snapshot
@@ -23,7 +24,7 @@ from gongkai.documents.services.records import add_event, snapshot
 @transaction.atomic
 def document_set_validity(
     *,
-    user: User | None,
+    actor: User | None,
     document: Document,
     validity: str,
     date: dt.date | None = None,
@@ -36,12 +37,11 @@ def document_set_validity(
     `publish=False` lets a caller changing many documents (a cleanup campaign) publish them
     together with one call to effects.document_changed."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if user is not None:
-        if document.department_id != user.department_id:
-            raise PermissionDenied("您只能处理本机关的公文。")
-        require_role(user, Role.PUBLISHER, Role.DISCLOSURE_HEAD, Role.DIVISION_HEAD)
-        require_can_change_content(user)
-        require_same_division(user, document.division_id)
+    if actor is not None:
+        require_same_department(actor, document.department_id, "公文")
+        require_role(actor, Role.PUBLISHER, Role.DISCLOSURE_HEAD, Role.DIVISION_HEAD)
+        require_can_change_content(actor)
+        require_same_division(actor, document.division_id)
     if document.status not in (DocumentStatus.PUBLISHED, DocumentStatus.FILED):
         raise InvalidTransition("只有已公开或已办结的公文可以变更有效性。")
     date = date or timezone.localdate()
@@ -55,9 +55,9 @@ def document_set_validity(
     document.validity_note = note.strip()[:300]
     document.save()
     label = f"有效性变更为“{document.get_validity_display()}”"
-    add_event(document, user, "set_validity", label, before=document.status, note=note)
+    add_event(document, actor, "set_validity", label, before=document.status, note=note)
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.set_validity",
         obj=document,
         before=before,
@@ -92,13 +92,12 @@ def _validity_errors(
 
 
 @transaction.atomic
-def document_withdraw(*, user: User, document: Document, reason: str) -> Document:
+def document_withdraw(*, actor: User, document: Document, reason: str) -> Document:
     """撤回: the page is replaced by a notice saying when and why it was withdrawn."""
     document = Document.objects.select_for_update().get(pk=document.pk)
-    if document.department_id != user.department_id:
-        raise PermissionDenied("您只能处理本机关的公文。")
+    require_same_department(actor, document.department_id, "公文")
     transition = workflow.TRANSITIONS["withdraw"]
-    require_role(user, *transition.roles)
+    require_role(actor, *transition.roles)
     workflow.check_source("withdraw", Status(document.status))
     reason = reason.strip()
     if not reason:
@@ -108,9 +107,9 @@ def document_withdraw(*, user: User, document: Document, reason: str) -> Documen
     document.withdrawn_at = timezone.now()
     document.withdraw_reason = reason
     document.save()
-    add_event(document, user, "withdraw", transition.label, before=Status.PUBLISHED, note=reason)
+    add_event(document, actor, "withdraw", transition.label, before=Status.PUBLISHED, note=reason)
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.withdraw",
         obj=document,
         before=before,

@@ -10,17 +10,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.core import audit
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.models import Department, Role, User
 from gongkai.core.permissions import (
-    PermissionDenied,
     require_can_change_content,
     require_role,
+    require_same_department,
     require_same_division,
 )
 from gongkai.documents import attachments as intake
 from gongkai.documents.domain import docnumber, rules
 from gongkai.documents.domain.checks import run_checks
-from gongkai.documents.domain.workflow import EDITABLE, InvalidTransition, Status
+from gongkai.documents.domain.workflow import EDITABLE, Status
 from gongkai.documents.models import (
     Attachment,
     CatalogueColumn,
@@ -75,17 +76,17 @@ class _Errors(dict[str, list[str]]):
         self.setdefault(name, []).append(message)
 
 
-def _validate(data: DocumentData, user: User, instance: Document | None) -> dict[str, Any]:
+def _validate(data: DocumentData, actor: User, instance: Document | None) -> dict[str, Any]:
     """Returns cleaned values; raises DocumentInputError listing every problem."""
     err = _Errors()
     cleaned: dict[str, Any] = {}
     _validate_text(data, err, cleaned)
-    _validate_number(data, department_id_of(user), instance, err, cleaned)
+    _validate_number(data, department_id_of(actor), instance, err, cleaned)
     order_error = rules.date_order_error(data.written_date, data.publish_date)
     if order_error:
         err("publish_date", order_error)
     _validate_disclosure(data, err, cleaned)
-    _validate_links(data, department_id_of(user), instance, err, cleaned)
+    _validate_links(data, department_id_of(actor), instance, err, cleaned)
     sanitised = sanitise_body(data.body)
     cleaned.update(
         written_date=data.written_date,
@@ -281,21 +282,21 @@ def _apply(document: Document, cleaned: dict[str, Any]) -> None:
 
 @transaction.atomic
 def document_create(
-    *, user: User, data: DocumentData, division_id: int | None = None
+    *, actor: User, data: DocumentData, division_id: int | None = None
 ) -> SaveResult:
-    require_role(user, Role.DRAFTER, Role.DIVISION_HEAD, Role.PUBLISHER)
-    require_can_change_content(user)
-    cleaned = _validate(data, user, None)
-    department = Department.objects.get(pk=department_id_of(user))
+    require_role(actor, Role.DRAFTER, Role.DIVISION_HEAD, Role.PUBLISHER)
+    require_can_change_content(actor)
+    cleaned = _validate(data, actor, None)
+    department = Department.objects.get(pk=department_id_of(actor))
     division = (
-        user.division
+        actor.division
         if division_id is None
         else department.divisions.filter(pk=division_id).first()
     )
     if division is None:
         raise DocumentInputError({"division": ["请选择承办处室。"]})
-    require_same_division(user, division.pk)
-    document = Document(department=department, division=division, drafter=user)
+    require_same_division(actor, division.pk)
+    document = Document(department=department, division=division, drafter=actor)
     _apply(document, cleaned)
     year = (data.written_date or timezone.localdate()).year
     document.index_number = _allocate_index_number(document, year)
@@ -308,34 +309,37 @@ def document_create(
         ) from exc
     document.columns.set(cleaned["columns"])
     refresh_checks(document)
-    add_event(document, user, "create", "起草")
-    audit.record(actor=user, action="documents.create", obj=document, after=snapshot(document))
+    add_event(document, actor, "create", "起草")
+    audit.record(actor=actor, action="documents.create", obj=document, after=snapshot(document))
     return SaveResult(document, cleaned["_removed"])
 
 
 @transaction.atomic
-def document_update(*, user: User, document: Document, data: DocumentData) -> SaveResult:
+def document_update(*, actor: User, document: Document, data: DocumentData) -> SaveResult:
     document = Document.objects.select_for_update().get(pk=document.pk)
-    require_can_change_content(user)
-    require_role(user, Role.DRAFTER, Role.DIVISION_HEAD, Role.PUBLISHER)
-    _require_editable(user, document)
+    require_can_change_content(actor)
+    require_role(actor, Role.DRAFTER, Role.DIVISION_HEAD, Role.PUBLISHER)
+    _require_editable(actor, document)
     before = snapshot(document)
-    cleaned = _validate(data, user, document)
+    cleaned = _validate(data, actor, document)
     _apply(document, cleaned)
     document.save()
     document.columns.set(cleaned["columns"])
     refresh_checks(document)
-    add_event(document, user, "update", "修改", before=document.status)
+    add_event(document, actor, "update", "修改", before=document.status)
     audit.record(
-        actor=user, action="documents.update", obj=document, before=before, after=snapshot(document)
+        actor=actor,
+        action="documents.update",
+        obj=document,
+        before=before,
+        after=snapshot(document),
     )
     return SaveResult(document, cleaned["_removed"])
 
 
-def _require_editable(user: User, document: Document) -> None:
-    if document.department_id != user.department_id:
-        raise PermissionDenied("您只能处理本机关的公文。")
-    require_same_division(user, document.division_id)
+def _require_editable(actor: User, document: Document) -> None:
+    require_same_department(actor, document.department_id, "公文")
+    require_same_division(actor, document.division_id)
     if Status(document.status) not in EDITABLE:
         raise InvalidTransition(
             f"公文当前状态为“{document.get_status_display()}”，只有起草中或已退文的公文可以修改。"
@@ -343,10 +347,10 @@ def _require_editable(user: User, document: Document) -> None:
 
 
 @transaction.atomic
-def attachment_add(*, user: User, document: Document, name: str, data: bytes) -> Attachment:
+def attachment_add(*, actor: User, document: Document, name: str, data: bytes) -> Attachment:
     document = Document.objects.select_for_update().get(pk=document.pk)
-    require_can_change_content(user)
-    _require_editable(user, document)
+    require_can_change_content(actor)
+    _require_editable(actor, document)
     try:
         info = intake.inspect(name, data, max_bytes=settings.MAX_UPLOAD_BYTES)
     except intake.AttachmentError as exc:
@@ -364,9 +368,9 @@ def attachment_add(*, user: User, document: Document, name: str, data: bytes) ->
     attachment.file.save(f"{info.sha256[:16]}.{info.extension}", ContentFile(data), save=False)
     attachment.save()
     refresh_checks(document)
-    add_event(document, user, "attachment_add", "添加附件", before=document.status, note=name)
+    add_event(document, actor, "attachment_add", "添加附件", before=document.status, note=name)
     audit.record(
-        actor=user,
+        actor=actor,
         action="documents.attachment_add",
         obj=document,
         after={"attachment": name, "sha256": info.sha256, "kind": info.kind},
@@ -375,22 +379,22 @@ def attachment_add(*, user: User, document: Document, name: str, data: bytes) ->
 
 
 @transaction.atomic
-def attachment_remove(*, user: User, attachment: Attachment) -> None:
+def attachment_remove(*, actor: User, attachment: Attachment) -> None:
     document = Document.objects.select_for_update().get(pk=attachment.document_id)
-    require_can_change_content(user)
-    _require_editable(user, document)
+    require_can_change_content(actor)
+    _require_editable(actor, document)
     before = {"attachment": attachment.name, "sha256": attachment.sha256}
     attachment.delete()
     refresh_checks(document)
     add_event(
         document,
-        user,
+        actor,
         "attachment_remove",
         "删除附件",
         before=document.status,
         note=before["attachment"],
     )
-    audit.record(actor=user, action="documents.attachment_remove", obj=document, before=before)
+    audit.record(actor=actor, action="documents.attachment_remove", obj=document, before=before)
 
 
 def data_from(document: Document) -> DocumentData:

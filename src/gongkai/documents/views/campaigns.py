@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.core.permissions import sees_all_divisions
+from gongkai.core.web import attempt
 from gongkai.documents.domain import rules
 from gongkai.documents.forms import CleanupCampaignForm, CleanupDecisionForm, ReviewDecisionForm
 from gongkai.documents.models import CleanupCampaign, CleanupItem, YearlyReview, YearlyReviewItem
 from gongkai.documents.services import campaigns
-from gongkai.documents.views.common import attempt
 
 
 @login_required
@@ -29,7 +29,7 @@ def cleanup_index(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         ok, campaign = attempt(
-            request, campaigns.cleanup_campaign_create, form, user=user, **form.cleaned_data
+            request, campaigns.cleanup_campaign_create, form, actor=user, **form.cleaned_data
         )
         if ok:
             messages.success(request, f"已发起清理，纳入{campaign.items.count()}件规范性文件。")
@@ -86,7 +86,11 @@ def cleanup_decide(request: HttpRequest, item: int) -> HttpResponse:
     )
     if form.is_valid():
         ok, _ = attempt(
-            request, campaigns.cleanup_item_decide, user=request.user, item=obj, **form.cleaned_data
+            request,
+            campaigns.cleanup_item_decide,
+            actor=request.user,
+            item=obj,
+            **form.cleaned_data,
         )
         if ok:
             messages.success(request, f"已记录《{obj.document.title}》的清理结论。")
@@ -97,7 +101,9 @@ def cleanup_decide(request: HttpRequest, item: int) -> HttpResponse:
 @login_required
 def cleanup_apply(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(CleanupCampaign, pk=pk, department_id=request.user.department_id)  # type: ignore[union-attr]
-    ok, n = attempt(request, campaigns.cleanup_campaign_apply, user=request.user, campaign=campaign)
+    ok, n = attempt(
+        request, campaigns.cleanup_campaign_apply, actor=request.user, campaign=campaign
+    )
     if ok:
         messages.success(request, f"已执行{n}件文件的清理结论，有效性变化已同步到门户。")
     return redirect("documents:cleanup_detail", campaign.pk)
@@ -108,7 +114,7 @@ def cleanup_apply(request: HttpRequest, pk: int) -> HttpResponse:
 def cleanup_publish(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = get_object_or_404(CleanupCampaign, pk=pk, department_id=request.user.department_id)  # type: ignore[union-attr]
     ok, _ = attempt(
-        request, campaigns.cleanup_campaign_publish, user=request.user, campaign=campaign
+        request, campaigns.cleanup_campaign_publish, actor=request.user, campaign=campaign
     )
     if ok:
         messages.success(request, "清理结果已在门户公布。")
@@ -122,7 +128,7 @@ def review_index(request: HttpRequest) -> HttpResponse:
         ok, review = attempt(
             request,
             campaigns.yearly_review_open,
-            user=user,
+            actor=user,
             department=user.department,  # type: ignore[union-attr]
             year=timezone.localdate().year,
         )
@@ -158,7 +164,7 @@ def review_decide(request: HttpRequest, item: int) -> HttpResponse:
         ok, _ = attempt(
             request,
             campaigns.yearly_review_decide,
-            user=request.user,
+            actor=request.user,
             item=obj,
             **form.cleaned_data,
         )

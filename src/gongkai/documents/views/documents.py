@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.models import Division
 from gongkai.core.permissions import scope_to_division, sees_all_divisions
+from gongkai.core.web import attempt
 from gongkai.documents.domain import workflow
 from gongkai.documents.domain.workflow import Status
 from gongkai.documents.forms import (
@@ -25,10 +26,9 @@ from gongkai.documents.forms import (
     initial_from,
 )
 from gongkai.documents.models import Attachment, Document, DocumentStatus
+from gongkai.documents.portal import doc_path
 from gongkai.documents.services import chain, publication, records
-from gongkai.documents.site import doc_path
 from gongkai.documents.todos import waiting_for
-from gongkai.documents.views.common import attempt
 
 PAGE_SIZE = 30
 
@@ -92,7 +92,9 @@ def create(request: HttpRequest) -> HttpResponse:
         initial={"issuers": user.department.name if user.department else ""},  # type: ignore[union-attr]
     )
     if request.method == "POST" and form.is_valid():
-        ok, result = attempt(request, records.document_create, form, user=user, data=form.to_data())
+        ok, result = attempt(
+            request, records.document_create, form, actor=user, data=form.to_data()
+        )
         if ok:
             _report_removed(request, result)
             messages.success(request, f"已保存草稿，索引号 {result.document.index_number}。")
@@ -109,7 +111,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             records.document_update,
             form,
-            user=request.user,
+            actor=request.user,
             document=doc,
             data=form.to_data(),
         )
@@ -178,26 +180,26 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     reason = request.POST.get("reason", "")
     if name in _ACTIONS:
         func, done = _ACTIONS[name]
-        ok, result = attempt(request, func, user=request.user, document=doc)
+        ok, result = attempt(request, func, actor=request.user, document=doc)
         if ok:
             if name == "sign_off":
                 done = _signed_message(doc, result)
             messages.success(request, done)
     elif name == "return":
         ok, _ = attempt(
-            request, chain.document_return, user=request.user, document=doc, reason=reason
+            request, chain.document_return, actor=request.user, document=doc, reason=reason
         )
         if ok:
             messages.success(request, "已退文，经办人将在待办中看到退文理由。")
     elif name == "override":
         ok, _ = attempt(
-            request, chain.document_override_checks, user=request.user, document=doc, reason=reason
+            request, chain.document_override_checks, actor=request.user, document=doc, reason=reason
         )
         if ok:
             messages.success(request, "已记录放行理由，可以通过保密审查。")
     elif name == "withdraw":
         ok, _ = attempt(
-            request, publication.document_withdraw, user=request.user, document=doc, reason=reason
+            request, publication.document_withdraw, actor=request.user, document=doc, reason=reason
         )
         if ok:
             messages.success(request, "已撤回：门户上的页面已替换为撤回公告。")
@@ -223,7 +225,7 @@ def set_validity(request: HttpRequest, pk: int) -> HttpResponse:
         ok, _ = attempt(
             request,
             publication.document_set_validity,
-            user=request.user,
+            actor=request.user,
             document=doc,
             validity=c["validity"],
             date=c["date"],
@@ -261,7 +263,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     ok, _ = attempt(
         request,
         records.attachment_add,
-        user=request.user,
+        actor=request.user,
         document=doc,
         name=upload.name,
         data=upload.read(),
@@ -276,7 +278,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_delete(request: HttpRequest, pk: int, att: int) -> HttpResponse:
     doc = _get(request, pk)
     attachment = get_object_or_404(Attachment, pk=att, document=doc)
-    ok, _ = attempt(request, records.attachment_remove, user=request.user, attachment=attachment)
+    ok, _ = attempt(request, records.attachment_remove, actor=request.user, attachment=attachment)
     if ok:
         messages.success(request, "已删除附件。")
     return redirect("documents:detail", doc.pk)

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from gongkai.core.errors import DomainError
 from gongkai.reports.domain import tables as t
 
 Number = int | Decimal
 Table3 = dict[str, dict[str, int]]
 
 
-class ReportDataError(ValueError):
+class ReportDataError(DomainError, ValueError):
     """A value that cannot go into the report; the Chinese message says which and how to fix."""
 
 

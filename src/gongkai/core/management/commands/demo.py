@@ -1,16 +1,13 @@
 """gongkai demo: load the demo bureau and every module's demo content (idempotent)."""
 
-from importlib import import_module
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from gongkai.core import modules
 from gongkai.core.demo import accounts_text, load_bureau
 from gongkai.core.services.calendar import calendar_seed
-
-# Order matters: later modules read earlier ones' records.
-DEMO_MODULES = ("documents", "publishing", "search", "applications", "monitoring", "reports")
 
 
 class Command(BaseCommand):
@@ -22,13 +19,7 @@ class Command(BaseCommand):
             self.stdout.write(f"已载入 {added} 个年度的节假日安排。")
         department = load_bureau()
         today = timezone.localdate()
-        for name in DEMO_MODULES:
-            try:
-                module = import_module(f"gongkai.{name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"gongkai.{name}.demo":
-                    raise
-                continue
-            module.load(department, today=today)
+        for _label, demo in modules.demo_loaders():
+            demo.load(department, today=today)
         self.stdout.write(f"演示机关已就绪：{department.name}")
         self.stdout.write(accounts_text())

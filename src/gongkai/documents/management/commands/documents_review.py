@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         dep = department(options["site"])
         year = options["year"] or timezone.localdate().year
-        review = yearly_review_open(user=None, department=dep, year=year)
+        review = yearly_review_open(actor=None, department=dep, year=year)
         pending = review.items.filter(conclusion="").count()
         self.stdout.write(
             f"{dep.name}{year}年度非公开信息复查：共{review.items.count()}件，待给出结论{pending}件。"

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import User
-from gongkai.core.permissions import PermissionDenied
 from gongkai.reports import services
 from gongkai.reports.domain import tables as t
 from gongkai.reports.domain.render_json import to_json
@@ -82,7 +82,7 @@ class Command(BaseCommand):
             raise CommandError("\n".join(p.message for p in exc.problems)) from None
         except WorkbookError as exc:
             raise CommandError("\n".join(exc.errors)) from None
-        except (ReportError, PermissionDenied) as exc:
+        except DomainError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(f"已导入{department.name}{options['year']}年报告数据。")
 

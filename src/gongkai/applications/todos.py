@@ -1,27 +1,22 @@
-"""The workbench to-dos of disclosure on application and the reminder job's logic."""
+"""The workbench to-dos of disclosure on application."""
 
 import datetime as dt
 from collections.abc import Iterator
 
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from gongkai.applications.domain.states import OPEN_STATUSES, Status
-from gongkai.applications.models import Application, Reminder
-from gongkai.core import audit, todos
+from gongkai.applications.models import Application
+from gongkai.core import todos
 from gongkai.core.models import Role, User
 from gongkai.core.services.calendar import get_calendar
-from gongkai.core.workdays import working_days_between
+from gongkai.core.workdays import working_days_left
 
 MODULE = "依申请公开"
-REMIND_AT = (5, 2)  # working days before the deadline
 
 
 def days_left(today: dt.date, deadline: dt.date) -> int:
-    cal = get_calendar()
-    if deadline >= today:
-        return working_days_between(cal, today, deadline)
-    return -working_days_between(cal, deadline, today)
+    return working_days_left(get_calendar(), today, deadline)
 
 
 @todos.provider
@@ -65,45 +60,3 @@ def application_todos(user: User, today: dt.date) -> Iterator[todos.Todo]:
             level="urgent" if left is not None and left <= 2 else "normal",
             provisional=app.deadline_provisional,
         )
-
-
-def reminders_send(today: dt.date) -> int:
-    """Remind the handler 5 and 2 working days before the deadline; report overdue ones to the
-    disclosure head. Idempotent: a reminder already recorded is not sent again."""
-    sent = 0
-    heads = {
-        u.department_id: u
-        for u in User.objects.filter(roles__role=Role.DISCLOSURE_HEAD, is_active=True)
-    }
-    for app in Application.objects.filter(
-        status__in=[s.value for s in OPEN_STATUSES], deadline__isnull=False
-    ).select_related("handler"):
-        assert app.deadline is not None  # noqa: S101 - filtered above
-        left = days_left(today, app.deadline)
-        kind = None
-        recipient = app.handler
-        if left < 0:
-            kind, recipient = Reminder.Kind.OVERDUE, heads.get(app.department_id)
-        elif left in REMIND_AT:
-            kind = Reminder.Kind.FIVE_DAYS if left == 5 else Reminder.Kind.TWO_DAYS
-        if kind is None:
-            continue
-        try:
-            with transaction.atomic():
-                Reminder.objects.create(
-                    application=app, kind=kind, deadline=app.deadline, recipient=recipient
-                )
-                audit.record(
-                    actor=None,
-                    action="applications.remind",
-                    obj=app,
-                    after={
-                        "kind": kind,
-                        "deadline": app.deadline,
-                        "recipient": recipient.pk if recipient else None,
-                    },
-                )
-        except IntegrityError:
-            continue  # already sent for this deadline
-        sent += 1
-    return sent

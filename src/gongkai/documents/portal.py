@@ -397,8 +397,7 @@ def nav_items(site: SiteInfo) -> list[pages.Link]:
     return [pages.Link("公文数据库", GWK)]
 
 
-def register() -> None:
-    pages.source(DocumentPages)
-    pages.columns(portal_columns)
-    pages.home_blocks(home_blocks)
-    pages.nav_items(nav_items)
+pages.source(DocumentPages)
+pages.columns(portal_columns)
+pages.home_blocks(home_blocks)
+pages.nav_items(nav_items)
