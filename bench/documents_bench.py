@@ -52,7 +52,7 @@ from gongkai.documents.models import CatalogueColumn, Document, DocumentStatus, 
 from gongkai.documents.sanitize import html_to_text, sanitise_body  # noqa: E402
 from gongkai.documents.services import chain, publication  # noqa: E402
 from gongkai.documents.services.records import DocumentData, document_create  # noqa: E402
-from gongkai.publishing.service import site_rebuild  # noqa: E402
+from gongkai.publishing.services import site_rebuild  # noqa: E402
 from gongkai.search.services import search_rebuild  # noqa: E402
 
 

@@ -32,7 +32,7 @@ django.setup()
 from gongkai.core.models import Department  # noqa: E402
 from gongkai.monitoring.integrity import monitor_site  # noqa: E402
 from gongkai.monitoring.veto import veto_checks_run  # noqa: E402
-from gongkai.publishing.service import site_dir  # noqa: E402
+from gongkai.publishing.services import site_dir  # noqa: E402
 from gongkai.publishing.site import site_info  # noqa: E402
 
 

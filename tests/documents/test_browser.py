@@ -14,7 +14,7 @@ import pytest
 from gongkai.core.demo import DEMO_PASSWORD
 from gongkai.documents.catalogue import catalogue_seed
 from gongkai.publishing import hosts
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 from tests.conftest import DESKTOP, PHONE
 
 pytestmark = [

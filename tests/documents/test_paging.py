@@ -13,7 +13,7 @@ from gongkai.documents.catalogue import catalogue_seed
 from gongkai.documents.models import CatalogueColumn
 from gongkai.documents.services import publication
 from gongkai.publishing.models import Publication
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 
 pytestmark = pytest.mark.django_db
 

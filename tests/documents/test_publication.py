@@ -11,7 +11,7 @@ from gongkai.documents.catalogue import catalogue_seed
 from gongkai.documents.models import CatalogueColumn, CleanupItem, SubjectCategory
 from gongkai.documents.portal import Facet, facet_key
 from gongkai.documents.services import DocumentInputError, campaigns, publication
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -193,7 +193,7 @@ def test_interpretation_is_linked_both_ways_and_feeds_exist(
 
 def test_catalogue_change_republishes_the_catalogue_page(site, django_capture_on_commit_callbacks):
     from gongkai.publishing.pages import Change
-    from gongkai.publishing.service import site_publish
+    from gongkai.publishing.services import site_publish
 
     column = CatalogueColumn.objects.get(department=site, slug="czyjs")
     column.time_limit = "批准后二十日内（预算法第十四条）"

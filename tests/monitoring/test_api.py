@@ -6,7 +6,7 @@ import pytest
 
 from gongkai.core.models import User
 from gongkai.monitoring.veto import veto_checks_run
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from gongkai.documents.models import CatalogueColumn
 from gongkai.monitoring.integrity import monitor_site
 from gongkai.monitoring.models import Incident, Leader
 from gongkai.monitoring.veto import veto_checks_run
-from gongkai.publishing.service import site_dir, site_rebuild
+from gongkai.publishing.services import site_dir, site_rebuild
 from gongkai.publishing.site import site_info
 from tests.conftest import DESKTOP, PHONE, screenshot
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from gongkai.core.models import User
 from gongkai.documents.models import Document
 from gongkai.monitoring.models import Incident
-from gongkai.publishing.service import site_dir, site_rebuild
+from gongkai.publishing.services import site_dir, site_rebuild
 from gongkai.publishing.site import site_info
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.monitoring import demo
 from gongkai.monitoring.models import Leader, MonitoredPage, VetoCheck, VetoItem
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 
 pytestmark = pytest.mark.django_db
 

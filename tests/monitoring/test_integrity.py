@@ -18,7 +18,7 @@ from gongkai.core.errors import AccessDenied
 from gongkai.core.models import AuditEntry, User
 from gongkai.monitoring.integrity import MonitorError, monitor_site
 from gongkai.monitoring.models import Incident, MonitorRun, VetoCheck
-from gongkai.publishing.service import site_dir, site_rebuild, site_verify
+from gongkai.publishing.services import site_dir, site_rebuild, site_verify
 from gongkai.publishing.site import site_info
 
 pytestmark = pytest.mark.django_db

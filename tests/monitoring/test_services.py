@@ -140,7 +140,7 @@ def test_canonical_copy_comes_from_the_signed_build(bureau, tmp_path) -> None:  
     from django.core.management import call_command
 
     from gongkai.monitoring.canonical_source import canonical_for
-    from gongkai.publishing.service import site_rebuild
+    from gongkai.publishing.services import site_rebuild
 
     site_rebuild(department=bureau)
     signed = canonical_for(bureau, "https://kjj.shili.gov.cn/xxgk/zn/")

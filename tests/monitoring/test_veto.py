@@ -20,7 +20,7 @@ from gongkai.monitoring import interaction
 from gongkai.monitoring.models import Leader, MonitoredPage, VetoCheck
 from gongkai.monitoring.veto import latest, veto_checks_run
 from gongkai.monitoring.website_rules import Unanswered
-from gongkai.publishing.service import site_dir, site_rebuild
+from gongkai.publishing.services import site_dir, site_rebuild
 from gongkai.publishing.site import site_info
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -7,7 +7,7 @@ import pytest
 
 from gongkai.publishing import hosts
 from gongkai.publishing.models import PortalSite
-from gongkai.publishing.service import site_rebuild
+from gongkai.publishing.services import site_rebuild
 
 pytestmark = pytest.mark.django_db
 

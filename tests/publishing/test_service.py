@@ -13,7 +13,7 @@ from gongkai.core.models import User
 from gongkai.publishing import engine
 from gongkai.publishing.models import Publication
 from gongkai.publishing.pages import Change
-from gongkai.publishing.service import (
+from gongkai.publishing.services import (
     PublishError,
     site_check_page,
     site_dir,
@@ -269,7 +269,7 @@ def test_publish_on_commit_waits_for_the_transaction(
 ):
     from django.db import transaction
 
-    from gongkai.publishing.service import site_publish_on_commit
+    from gongkai.publishing.services import site_publish_on_commit
 
     fake_docs.add(1, "旧文件")
     site_rebuild(department=bureau)

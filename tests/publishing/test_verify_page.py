@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from gongkai.publishing.service import site_dir, site_rebuild
+from gongkai.publishing.services import site_dir, site_rebuild
 from gongkai.publishing.site import site_info
 
 pytestmark = pytest.mark.django_db

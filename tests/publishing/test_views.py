@@ -11,7 +11,7 @@ from gongkai.core.models import AuditEntry
 from gongkai.publishing import demo
 from gongkai.publishing.models import Publication
 from gongkai.publishing.public import render_public
-from gongkai.publishing.service import site_dir, site_rebuild
+from gongkai.publishing.services import site_dir, site_rebuild
 from gongkai.publishing.site import site_info
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,7 @@ class _Quiet(WSGIRequestHandler):
 @pytest.fixture
 def portal(bureau):
     from gongkai.publishing import hosts
-    from gongkai.publishing.service import site_rebuild
+    from gongkai.publishing.services import site_rebuild
     from gongkai.wsgi import application as wsgi
 
     for n, kind in enumerate(["natural_person", "commercial", "research", "legal_service"]):

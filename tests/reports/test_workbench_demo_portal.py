@@ -98,7 +98,7 @@ def test_publishing_a_report_updates_the_portal(
 ):
     from pathlib import Path
 
-    from gongkai.publishing.service import site_rebuild
+    from gongkai.publishing.services import site_rebuild
 
     office, leader = (User.objects.get(username=n) for n in ("office", "leader"))
     site_rebuild(department=bureau)

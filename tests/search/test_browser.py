@@ -29,7 +29,7 @@ def portal(bureau):
     from django.core.handlers.wsgi import WSGIHandler
 
     from gongkai.publishing.server import StaticSite, site_root_for_host
-    from gongkai.publishing.service import site_rebuild
+    from gongkai.publishing.services import site_rebuild
 
     for i in range(30):
         search_index(

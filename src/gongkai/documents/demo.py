@@ -258,7 +258,7 @@ def _in_progress(department: Department, today: dt.date) -> None:
 
 
 def _rebuild_if_built(department: Department) -> None:
-    from gongkai.publishing.service import site_dir, site_rebuild
+    from gongkai.publishing.services import site_dir, site_rebuild
     from gongkai.publishing.site import site_info
 
     if site_dir(site_info(department)).exists():

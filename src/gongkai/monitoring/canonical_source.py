@@ -18,7 +18,7 @@ def canonical_for(department: Department, url: str) -> bytes | None:
     """Signed canonical bytes of the page published at *url*'s path, or None if unknown."""
     from gongkai.publishing import engine
     from gongkai.publishing.pages import file_for
-    from gongkai.publishing.service import site_dir
+    from gongkai.publishing.services import site_dir
     from gongkai.publishing.site import site_info
 
     site = site_dir(site_info(department))

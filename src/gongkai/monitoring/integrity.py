@@ -85,7 +85,7 @@ def _text(data: bytes, charset: str | None = None) -> str | None:
 
 
 def _site(department: Department) -> tuple[Any, Any]:
-    from gongkai.publishing.service import site_dir
+    from gongkai.publishing.services import site_dir
     from gongkai.publishing.site import site_info
 
     info = site_info(department)
@@ -272,7 +272,7 @@ def monitor_site(
     *, department: Department, base_url: str | None = None, actor: User | None = None
 ) -> RunReport:
     """Verify, fetch as several clients, open incidents, restore, verify again, record."""
-    from gongkai.publishing.service import PublishError, site_restore, site_verify
+    from gongkai.publishing.services import PublishError, site_restore, site_verify
 
     _check_actor(actor, department)
     try:

@@ -43,7 +43,7 @@ _TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
 
 
 def _served(department: Department) -> tuple[Any, Path | None]:
-    from gongkai.publishing.service import site_dir
+    from gongkai.publishing.services import site_dir
     from gongkai.publishing.site import site_info
 
     info = site_info(department)

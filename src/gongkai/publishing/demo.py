@@ -9,7 +9,7 @@ from gongkai.core.models import Department
 
 def load(department: Department, *, today: dt.date) -> None:
     from gongkai.publishing.models import PortalSite
-    from gongkai.publishing.service import site_dir, site_rebuild
+    from gongkai.publishing.services import site_dir, site_rebuild
     from gongkai.publishing.site import site_info
 
     PortalSite.objects.get_or_create(

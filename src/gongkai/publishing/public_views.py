@@ -43,7 +43,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
 
 
 def _check(request: HttpRequest, ctx: dict) -> None:
-    from gongkai.publishing.service import site_check_page, site_dir
+    from gongkai.publishing.services import site_check_page, site_dir
     from gongkai.publishing.site import site_info
 
     department = department_for_request(request)

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Department, Role
-from gongkai.publishing import service
+from gongkai.publishing import services
 from gongkai.publishing.models import Publication
 from gongkai.publishing.site import site_info
 
-VIEW_ROLES = (*service.PUBLISH_ROLES, Role.AUDITOR, Role.LEADER)
+VIEW_ROLES = (*services.PUBLISH_ROLES, Role.AUDITOR, Role.LEADER)
 
 
 def _department(request: HttpRequest) -> Department:
@@ -29,7 +29,7 @@ def _department(request: HttpRequest) -> Department:
 def index(request: HttpRequest) -> HttpResponse:
     department = _department(request)
     info = site_info(department)
-    site = service.site_dir(info)
+    site = services.site_dir(info)
     manifest = site.manifest() if site.exists() else None
     return render(
         request,
@@ -40,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "manifest": manifest.root if manifest else {},
             "served": site.served_tree() if manifest else None,
             "publications": Publication.objects.filter(department=department)[:30],
-            "can_publish": request.user.has_role(*service.PUBLISH_ROLES),  # type: ignore[union-attr]
+            "can_publish": request.user.has_role(*services.PUBLISH_ROLES),  # type: ignore[union-attr]
         },
     )
 
@@ -50,14 +50,14 @@ def index(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest) -> HttpResponse:
     department = _department(request)
     try:
-        report = service.site_verify(department=department)
-    except service.PublishError as exc:
+        report = services.site_verify(department=department)
+    except services.PublishError as exc:
         messages.error(request, str(exc))
         return redirect("publishing:index")
     return render(
         request,
         "publishing/verify.html",
-        {"report": report, "can_publish": request.user.has_role(*service.PUBLISH_ROLES)},  # type: ignore[union-attr]
+        {"report": report, "can_publish": request.user.has_role(*services.PUBLISH_ROLES)},  # type: ignore[union-attr]
     )
 
 
@@ -66,7 +66,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 def rebuild(request: HttpRequest) -> HttpResponse:
     department = _department(request)
     try:
-        pub = service.site_rebuild(department=department, actor=request.user)  # type: ignore[arg-type]
+        pub = services.site_rebuild(department=department, actor=request.user)  # type: ignore[arg-type]
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -82,7 +82,7 @@ def rebuild(request: HttpRequest) -> HttpResponse:
 def restore(request: HttpRequest) -> HttpResponse:
     department = _department(request)
     try:
-        report = service.site_restore(department=department, actor=request.user)  # type: ignore[arg-type]
+        report = services.site_restore(department=department, actor=request.user)  # type: ignore[arg-type]
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

@@ -22,7 +22,7 @@ def document_changed(
         return
     from gongkai.documents.portal import VALIDITY_CHANGE
     from gongkai.publishing.pages import Change
-    from gongkai.publishing.service import site_publish_on_commit
+    from gongkai.publishing.services import site_publish_on_commit
 
     sync_search(ids)
     kind = VALIDITY_CHANGE if validity_only else "document"
@@ -31,7 +31,7 @@ def document_changed(
 
 def cleanup_result_changed(department: Department, campaign_id: int) -> None:
     from gongkai.publishing.pages import Change
-    from gongkai.publishing.service import site_publish_on_commit
+    from gongkai.publishing.services import site_publish_on_commit
 
     site_publish_on_commit(department=department, changes=[Change("cleanup", campaign_id)])
 

@@ -105,7 +105,7 @@ def publish_on_commit(report: Report) -> None:
     def publish() -> None:
         try:
             from gongkai.publishing.pages import Change
-            from gongkai.publishing.service import site_publish
+            from gongkai.publishing.services import site_publish
 
             site_publish(department=department, changes=[Change(PORTAL_CHANGE_KIND, report_id)])
         except Exception:  # the report stays published; the office can rebuild the site

@@ -9,8 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.core.models import Department
-from gongkai.publishing import engine, service
+from gongkai.publishing import engine, services
 from gongkai.publishing.pages import Change
+from gongkai.publishing.site import site_info
 
 
 def _department(slug: str | None) -> Department:
@@ -58,11 +59,11 @@ class Command(BaseCommand):
         dept = _department(options.get("site"))
         try:
             getattr(self, f"_do_{options['action']}")(dept, options)
-        except service.PublishError as exc:
+        except services.PublishError as exc:
             raise CommandError(str(exc)) from exc
 
     def _do_build(self, dept: Department, options: dict) -> None:
-        pub = service.site_rebuild(department=dept)
+        pub = services.site_rebuild(department=dept)
         self.stdout.write(
             f"{dept.name}：全站重建完成，第 {pub.serial} 版，写入 {pub.written} 个文件，"
             f"删除 {pub.removed} 个，共 {pub.total} 个文件，用时 {pub.duration_ms:.0f} 毫秒。"
@@ -70,25 +71,25 @@ class Command(BaseCommand):
 
     def _do_publish(self, dept: Department, options: dict) -> None:
         changes = [_change(c) for c in options["changes"]]
-        pub = service.site_publish(department=dept, changes=changes)
+        pub = services.site_publish(department=dept, changes=changes)
         self.stdout.write(
             f"{dept.name}：已发布第 {pub.serial} 版，写入 {pub.written} 个文件，"
             f"删除 {pub.removed} 个，用时 {pub.duration_ms:.1f} 毫秒。"
         )
 
     def _do_verify(self, dept: Department, options: dict) -> None:
-        self._verify(service.site_verify(department=dept), as_json=options["json"])
+        self._verify(services.site_verify(department=dept), as_json=options["json"])
 
     def _do_restore(self, dept: Department, options: dict) -> None:
-        self._restore(service.site_restore(department=dept), as_json=options["json"])
+        self._restore(services.site_restore(department=dept), as_json=options["json"])
 
     def _do_status(self, dept: Department, options: dict) -> None:
         self._status(dept)
 
     def _do_key(self, dept: Department, options: dict) -> None:
-        self.stdout.write(service.site_dir(service.site_info(dept)).suite.public_key_text())
+        self.stdout.write(services.site_dir(site_info(dept)).suite.public_key_text())
 
-    def _verify(self, report: service.VerifyReport, *, as_json: bool) -> None:
+    def _verify(self, report: services.VerifyReport, *, as_json: bool) -> None:
         if as_json:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
         else:
@@ -108,7 +109,7 @@ class Command(BaseCommand):
         if not report.ok:
             sys.exit(1)
 
-    def _restore(self, report: service.RestoreReport, *, as_json: bool) -> None:
+    def _restore(self, report: services.RestoreReport, *, as_json: bool) -> None:
         if as_json:
             data = {
                 "root": str(report.after.root),
@@ -135,7 +136,7 @@ class Command(BaseCommand):
 
     def _status(self, dept: Department) -> None:
         from gongkai.publishing.models import Publication
-        from gongkai.publishing.service import site_dir
+        from gongkai.publishing.services import site_dir
         from gongkai.publishing.site import site_info
 
         site = site_dir(site_info(dept))
