@@ -5,9 +5,11 @@ fails when one is missing there.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from gongkai.core.env import env_bool, env_int, env_str
 
@@ -177,6 +179,16 @@ APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 10)
 STATUS_RATE_LIMIT = env_int("GONGKAI_STATUS_RATE_LIMIT", 30)
 # Hashing and signing suite (gongkai.core.crypto); SM2/SM3 deployments register their own.
 GONGKAI_CRYPTO = env_str("GONGKAI_CRYPTO", "ed25519-sha256")
+# Scheduled backups (docs/deploy.md): the folder, the time of day (China time, HH:MM; empty
+# switches them off), how many archives to keep, and whether they hold the signing key.
+BACKUP_DIR = Path(env_str("GONGKAI_BACKUP_DIR", str(DATA_DIR / "backups"))).resolve()
+BACKUP_AT = env_str("GONGKAI_BACKUP_AT", "01:30").strip()
+if BACKUP_AT and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", BACKUP_AT):
+    raise ImproperlyConfigured(
+        f"GONGKAI_BACKUP_AT 应为 HH:MM（如 01:30）或留空，当前为 {BACKUP_AT!r}"
+    )
+BACKUP_KEEP = max(1, env_int("GONGKAI_BACKUP_KEEP", 7))
+BACKUP_SECRETS = env_bool("GONGKAI_BACKUP_SECRETS", True)
 # Largest upload accepted (bytes).
 MAX_UPLOAD_BYTES = env_int("GONGKAI_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

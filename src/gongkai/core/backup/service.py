@@ -1,0 +1,579 @@
+"""Backing up and restoring an installation (`gongkai backup`, `gongkai restore`, the nightly job).
+
+A backup is taken in three steps so that the database and the published sites line up:
+1. every department's publication lock is taken (no site switches meanwhile), the database
+   snapshot is fixed (SQLite: the online-backup copy; PostgreSQL: an exported REPEATABLE READ
+   snapshot) and each served tree is captured by hard links — files in a tree are never
+   changed in place, so links are a consistent copy at the cost of a directory walk;
+2. the locks are released: publishing goes on while the archive is written;
+3. the dump, uploads, keys, sites and calendar are streamed into the archive, each with its
+   SHA-256 in BACKUP.json.
+
+A restore unpacks the archive into a staging folder and checks every checksum before it
+touches anything; it refuses a database, upload folder, key folder or site root that is not
+empty unless forced (forced: the old files are moved aside, the database tables dropped).
+Afterwards it compares every table's row count, the uploads and each site's files with what
+the archive recorded, verifies the audit chain and every site against its signed manifest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import orjson
+from django.conf import settings
+from django.utils import timezone
+
+import gongkai
+from gongkai.core import crypto
+from gongkai.core.audit import verify_chain
+from gongkai.core.backup import archive, database
+from gongkai.core.models import CalendarYear, Department
+
+if TYPE_CHECKING:
+    from gongkai.publishing.engine import SiteDir
+
+ARCHIVE_PREFIX = "gongkai-backup-"
+ARCHIVE_SUFFIX = ".tar.gz"
+SECRET_README = """此目录中的文件是机密：
+- keys/：门户签名私钥。持有者可以伪造本站的签名清单。
+- secret_key：会话与表单令牌使用的密钥。
+请把含有本目录的备份按涉密介质保管（加密存储、限制访问、离线保存）。
+不含密钥的备份请用 gongkai backup --no-secrets 生成；用它恢复后需放回原私钥，
+或运行 gongkai site build 以新密钥重新签名（对外公布的公钥随之改变）。
+""".encode()
+
+Progress = Callable[[str], None]
+
+
+class BackupError(Exception):
+    """A backup or restore could not be done; nothing was changed. Message in Chinese."""
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+
+def _files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(relative posix path, path) of every regular file under root, sorted, temp files left out."""
+    if not root.is_dir():
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        base = Path(dirpath)
+        rel = base.relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for name in sorted(filenames):
+            path = base / name
+            if name.startswith(".gk-tmp-") or path.is_symlink() or not path.is_file():
+                continue
+            yield prefix + name, path
+
+
+def _count_files(root: Path) -> int:
+    return sum(1 for _ in _files(root))
+
+
+def default_archive_name(now: dt.datetime | None = None) -> str:
+    stamp = timezone.localtime(now).strftime("%Y%m%d-%H%M%S")
+    return f"{ARCHIVE_PREFIX}{stamp}{ARCHIVE_SUFFIX}"
+
+
+def calendar_export() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for year in CalendarYear.objects.prefetch_related("days").order_by("year"):
+        out[str(year.year)] = {
+            "source": year.source,
+            "notice": year.notice,
+            "days": [[d.date.isoformat(), d.kind, d.name] for d in year.days.order_by("date")],
+        }
+    return out
+
+
+def _sites() -> list[tuple[Department, SiteDir]]:
+    """(department, its SiteDir) for every department whose site has been built."""
+    from gongkai.publishing.services import site_dir
+    from gongkai.publishing.site import site_info
+
+    found = []
+    for dept in Department.objects.order_by("slug"):
+        site = site_dir(site_info(dept))
+        if site.exists():
+            found.append((dept, site))
+    return found
+
+
+def _link_tree(tree: Path, target: Path) -> int:
+    """Capture a served tree by hard links (a copy where links are impossible)."""
+    n = 0
+    for rel, path in _files(tree):
+        dst = target / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, dst)
+        except OSError:
+            shutil.copy2(path, dst)
+        n += 1
+    return n
+
+
+# Backup -----------------------------------------------------------------------------------
+
+
+@dataclass
+class BackupReport:
+    path: Path
+    sha256: str
+    size: int
+    seconds: float
+    counts: dict[str, int]
+    media_files: int
+    sites: dict[str, dict]
+    secrets: list[str]
+
+    def as_dict(self) -> dict:
+        return {
+            "path": str(self.path),
+            "sha256": self.sha256,
+            "size": self.size,
+            "seconds": round(self.seconds, 1),
+            "counts": self.counts,
+            "media_files": self.media_files,
+            "sites": self.sites,
+            "secrets": self.secrets,
+        }
+
+
+@dataclass
+class _SiteCapture:
+    slug: str
+    folder: Path  # the hard-link snapshot of the served tree
+    state: bytes
+    current: str
+    files: int
+    serial: int
+
+
+def _archive_path(given: str | Path) -> Path:
+    """A folder (existing, or written with a trailing slash) gets a dated archive name."""
+    path = Path(given)
+    if path.is_dir() or str(given).endswith("/"):
+        path.mkdir(parents=True, exist_ok=True)
+        return path / default_archive_name()
+    if not path.parent.is_dir():
+        raise BackupError(f"目录 {path.parent} 不存在。")
+    if path.exists():
+        raise BackupError(f"{path} 已存在，不会覆盖。请换一个文件名或给出一个目录。")
+    return path
+
+
+@contextlib.contextmanager
+def _captured_state(
+    work: Path, snapshots: list[Path]
+) -> Iterator[tuple[database.Snapshot, list[_SiteCapture]]]:
+    """Lock every site, fix the database snapshot, link each served tree (into folders the
+    caller removes: `snapshots`), unlock; the database snapshot stays open in the block."""
+    from gongkai.publishing import engine
+
+    captures: list[_SiteCapture] = []
+    locks = contextlib.ExitStack()
+    try:
+        sites = _sites()
+        for _dept, site in sites:
+            locks.enter_context(site.locked())
+        with database.snapshot(work) as snap:
+            stamp = f".backup-{os.getpid()}-{time.time_ns()}"
+            for dept, site in sites:
+                served = site.served_tree()
+                folder = site.root / stamp
+                snapshots.append(folder)
+                state_file = site.root / "state.json"
+                manifest = engine.Manifest.load(served)
+                files = _link_tree(served, folder)
+                captures.append(
+                    _SiteCapture(
+                        slug=dept.slug,
+                        folder=folder,
+                        state=state_file.read_bytes() if state_file.exists() else b"{}",
+                        current=served.name,
+                        files=files,
+                        serial=manifest.serial,
+                    )
+                )
+            locks.close()
+            yield snap, captures
+    finally:
+        locks.close()
+
+
+def backup_create(
+    *,
+    path: str | Path,
+    secrets: bool = True,
+    progress: Progress = _quiet,
+) -> BackupReport:
+    """Write one archive with the database, uploads, keys (unless `secrets=False`), every
+    published site and the calendar, with a manifest of checksums."""
+    started = time.perf_counter()
+    try:
+        target = _archive_path(path)
+    except OSError as exc:
+        raise BackupError(f"备份失败：无法使用备份目录：{exc}") from exc
+    work = Path(tempfile.mkdtemp(prefix=".gongkai-backup-", dir=target.parent))
+    writer: archive.Writer | None = None
+    snapshots: list[Path] = []
+    try:
+        with _captured_state(work, snapshots) as (snap, captures):
+            progress("数据库快照已固定，正在导出……")
+            snap.dump()
+        progress(f"数据库已导出（{snap.file.stat().st_size / 1e6:.1f} MB），正在写入备份……")
+        writer = archive.Writer(target)
+        meta = _write_members(writer, snap, captures, secrets, progress)
+        digest = writer.close(meta)
+        writer = None
+        (target.with_name(target.name + ".sha256")).write_text(f"{digest}  {target.name}\n")
+    except (database.DatabaseError, archive.ArchiveError, OSError) as exc:
+        if writer is not None:
+            writer.abort()
+        raise BackupError(f"备份失败：{exc}") from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        for folder in snapshots:
+            shutil.rmtree(folder, ignore_errors=True)
+    return BackupReport(
+        path=target,
+        sha256=digest,
+        size=target.stat().st_size,
+        seconds=time.perf_counter() - started,
+        counts=snap.counts,
+        media_files=meta["media_files"],
+        sites=meta["sites"],
+        secrets=meta["secrets"],
+    )
+
+
+def _write_members(
+    writer: archive.Writer,
+    snap: database.Snapshot,
+    captures: list[_SiteCapture],
+    secrets: bool,
+    progress: Progress,
+) -> dict:
+    """Stream everything into the archive; returns BACKUP.json's content (without the files)."""
+    writer.add_file(snap.member, snap.file)
+    snap.file.unlink()
+    media_files = 0
+    for rel, file in _files(Path(settings.MEDIA_ROOT)):
+        if writer.add_file(f"media/{rel}", file) is not None:
+            media_files += 1
+    progress(f"上传文件 {media_files} 个。")
+    secret_names = _add_secrets(writer) if secrets else []
+    sites: dict[str, dict] = {}
+    for cap in captures:
+        for rel, file in _files(cap.folder):
+            writer.add_file(f"site/{cap.slug}/tree/{rel}", file)
+        writer.add_bytes(f"site/{cap.slug}/state.json", cap.state)
+        sites[cap.slug] = {
+            "serial": cap.serial,
+            "files": cap.files,
+            "current": cap.current,
+        }
+        shutil.rmtree(cap.folder, ignore_errors=True)
+        progress(f"网站 {cap.slug}：{cap.files} 个文件（发布序号 {cap.serial}）。")
+    calendar = calendar_export()
+    writer.add_bytes("calendar.json", archive.dumps(calendar))
+    return {
+        "created": timezone.localtime().isoformat(timespec="seconds"),
+        "software": {"gongkai": gongkai.__version__},
+        "database": {"vendor": snap.vendor, "member": snap.member, "migrations": snap.migrations},
+        "counts": snap.counts,
+        "media_files": media_files,
+        "sites": sites,
+        "secrets": secret_names,
+        "calendar": {
+            "years": len(calendar),
+            "days": sum(len(y["days"]) for y in calendar.values()),
+        },
+    }
+
+
+def _secret_files() -> list[tuple[str, Path]]:
+    data = Path(settings.DATA_DIR)
+    found = [(f"SECRET/keys/{rel}", p) for rel, p in _files(data / "keys")]
+    if (data / "secret_key").is_file():
+        found.append(("SECRET/secret_key", data / "secret_key"))
+    return found
+
+
+def _add_secrets(writer: archive.Writer) -> list[str]:
+    names = []
+    for name, file in _secret_files():
+        if writer.add_file(name, file, secret=True) is not None:
+            names.append(name)
+    if names:
+        writer.add_bytes("SECRET/README.txt", SECRET_README, secret=True)
+    return names
+
+
+def backup_prune(folder: Path, keep: int, *, protect: Path | None = None) -> list[Path]:
+    """Delete all but the newest `keep` archives named by default_archive_name in `folder`
+    (and their .sha256 files), never `protect` (the one just written); leftover .partial
+    files of a crashed run go too."""
+    archives = sorted(p for p in folder.glob(f"{ARCHIVE_PREFIX}*{ARCHIVE_SUFFIX}") if p != protect)
+    doomed = archives[: max(0, len(archives) - max(1, keep) + (protect is not None))]
+    cutoff = time.time() - 86400
+    doomed += [p for p in folder.glob(f"{ARCHIVE_PREFIX}*.partial") if p.stat().st_mtime < cutoff]
+    for old in doomed:
+        old.unlink(missing_ok=True)
+        old.with_name(old.name + ".sha256").unlink(missing_ok=True)
+    return doomed
+
+
+# Restore ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Check:
+    what: str
+    expected: object
+    actual: object
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.actual
+
+
+@dataclass
+class RestoreReport:
+    archive: Path
+    created: str
+    seconds: float = 0.0
+    checks: list[Check] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    moved_aside: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and all(c.ok for c in self.checks)
+
+    def as_dict(self) -> dict:
+        return {
+            "archive": str(self.archive),
+            "created": self.created,
+            "seconds": round(self.seconds, 1),
+            "ok": self.ok,
+            "checks": [
+                {"what": c.what, "expected": c.expected, "actual": c.actual, "ok": c.ok}
+                for c in self.checks
+            ],
+            "problems": self.problems,
+            "warnings": self.warnings,
+            "moved_aside": str(self.moved_aside) if self.moved_aside else None,
+        }
+
+
+def _site_root() -> Path:
+    return Path(settings.SITE_ROOT)
+
+
+def not_empty() -> list[str]:
+    """What a restore would overwrite, in Chinese; empty when the target is empty."""
+    found = []
+    tables = database.existing_tables()
+    if tables:
+        found.append(f"数据库中已有 {len(tables)} 张表")
+    media = Path(settings.MEDIA_ROOT)
+    if any(True for _ in _files(media)):
+        found.append(f"上传文件目录 {media} 不为空")
+    keys = Path(settings.DATA_DIR) / "keys"
+    if any(True for _ in _files(keys)):
+        found.append(f"密钥目录 {keys} 不为空")
+    root = _site_root()
+    if root.is_dir():
+        built = sorted(p.name for p in root.iterdir() if (p / "current").is_symlink())
+        if built:
+            found.append(f"网站目录 {root} 中已有站点：{'、'.join(built)}")
+    return found
+
+
+def archive_check(path: Path) -> dict:
+    """Read an archive through and check every member against BACKUP.json (restores nothing)."""
+    try:
+        return archive.extract(Path(path), None).meta
+    except archive.ArchiveError as exc:
+        raise BackupError(str(exc)) from exc
+
+
+def _move_aside(stamp: str) -> Path:
+    aside = Path(settings.DATA_DIR) / f"before-restore-{stamp}"
+    aside.mkdir(parents=True)
+    for name, path in (
+        ("media", Path(settings.MEDIA_ROOT)),
+        ("keys", Path(settings.DATA_DIR) / "keys"),
+        ("site", _site_root()),
+    ):
+        if path.exists():
+            shutil.move(str(path), str(aside / name))
+    return aside
+
+
+def _put(src: Path, dst: Path) -> None:
+    """Move a restored folder into place; `dst` is absent or holds only empty folders."""
+    if dst.exists():
+        if any(True for _ in _files(dst)):
+            raise BackupError(f"{dst} 不为空。")
+        shutil.rmtree(dst)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(src), str(dst))
+
+
+def backup_restore(
+    *, path: Path, force: bool = False, jobs: int = 2, progress: Progress = _quiet
+) -> RestoreReport:
+    """Restore an archive into this installation's (empty) database and data directory."""
+    started = time.perf_counter()
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"找不到备份文件 {path}。")
+    occupied = not_empty()
+    if occupied and not force:
+        raise BackupError(
+            "恢复目标不是空的，未做任何恢复："
+            + "；".join(occupied)
+            + "。请换一个空的数据目录和空数据库，或确认要覆盖后加 --force。"
+        )
+    data_dir = Path(settings.DATA_DIR)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=data_dir))
+    try:
+        progress("正在读取并校验备份……")
+        try:
+            unpacked = archive.extract(path, staging)
+        except archive.ArchiveError as exc:
+            raise BackupError(str(exc)) from exc
+        meta = unpacked.meta
+        report = RestoreReport(archive=path, created=meta.get("created", ""))
+        progress(f"校验通过：{len(meta['files'])} 个文件。正在恢复数据库……")
+        if occupied:
+            report.moved_aside = _move_aside(stamp)
+            database.clear()
+        db = meta["database"]
+        try:
+            database.load(unpacked.path(db["member"]), db["vendor"], jobs=jobs)
+        except database.DatabaseError as exc:
+            raise BackupError(str(exc)) from exc
+        progress("数据库已恢复，正在放回上传文件、密钥和网站……")
+        _restore_files(unpacked, report)
+        crypto.suite.cache_clear()
+        _settle_sites(meta, report)
+        progress("正在核对……")
+        _verify(meta, report)
+        report.seconds = time.perf_counter() - started
+        return report
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _restore_files(unpacked: archive.Extracted, report: RestoreReport) -> None:
+    data_dir = Path(settings.DATA_DIR)
+    if (unpacked.folder / "media").is_dir():
+        _put(unpacked.folder / "media", Path(settings.MEDIA_ROOT))
+    secret = unpacked.folder / "SECRET"
+    if (secret / "keys").is_dir():
+        _put(secret / "keys", data_dir / "keys")
+    elif not any(True for _ in _files(data_dir / "keys")):
+        report.warnings.append(
+            "备份不含签名私钥：请把原私钥放回 keys/，或运行 gongkai site build 以新密钥重新签名。"
+        )
+    if (secret / "secret_key").is_file():
+        os.replace(secret / "secret_key", data_dir / "secret_key")
+    for slug in unpacked.meta["sites"]:
+        _restore_site(unpacked, slug)
+
+
+def _restore_site(unpacked: archive.Extracted, slug: str) -> None:
+    root = _site_root() / slug
+    tree = unpacked.folder / "site" / slug / "tree"
+    tree.mkdir(parents=True, exist_ok=True)
+    _put(tree, root / "a")
+    (root / "b").mkdir(exist_ok=True)
+    os.symlink("a", root / "current")
+    # The standby tree is empty: the journal says "everything", so the next switch (or the
+    # settle below) mirrors the served tree into it first.
+    tmp = root / "state.json.restoring"
+    tmp.write_bytes(orjson.dumps({"journal": [], "pending": [], "all": True}))
+    os.replace(tmp, root / "state.json")
+
+
+def _settle_sites(meta: dict, report: RestoreReport) -> None:
+    """Fill each restored site's standby tree now, so the next publication stays small."""
+    from gongkai.publishing.services import site_dir
+    from gongkai.publishing.site import site_info
+
+    for slug in meta["sites"]:
+        dept = Department.objects.filter(slug=slug).first()
+        if dept is None:
+            report.problems.append(f"网站 {slug} 在恢复的数据库中没有对应的机关。")
+            continue
+        site_dir(site_info(dept)).settle()
+
+
+def _verify(meta: dict, report: RestoreReport) -> None:
+    from gongkai.publishing.services import site_verify
+
+    labels = database.counted_tables()
+    actual = database.current_counts()
+    for table, expected in sorted(meta["counts"].items()):
+        report.checks.append(Check(labels.get(table, table), expected, actual.get(table)))
+    report.checks.append(
+        Check("上传文件", meta["media_files"], _count_files(Path(settings.MEDIA_ROOT)))
+    )
+    calendar = calendar_export()
+    report.checks.append(
+        Check(
+            "节假日安排（天）",
+            meta["calendar"]["days"],
+            sum(len(y["days"]) for y in calendar.values()),
+        )
+    )
+    problem = verify_chain()
+    if problem is not None:
+        report.problems.append(f"审计日志校验失败：{problem.message}")
+    for slug, info in meta["sites"].items():
+        dept = Department.objects.filter(slug=slug).first()
+        if dept is None:
+            continue
+        result = site_verify(department=dept)
+        report.checks.append(Check(f"网站 {slug} 文件", info["files"], _count_files(result.root)))
+        for p in result.problems[:20]:
+            report.problems.append(f"网站 {slug}：{p.label} {p.path}")
+    known = {tuple(m) for m in meta["database"]["migrations"]}
+    _migration_warnings(known, report)
+
+
+def _migration_warnings(known: set[tuple[str, ...]], report: RestoreReport) -> None:
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    on_disk = set(loader.disk_migrations)
+    newer = sorted(m for m in known if m not in on_disk and m[0] in loader.migrated_apps)
+    pending = sorted(m for m in on_disk if m not in known)
+    if newer:
+        report.warnings.append(
+            f"备份来自更新的软件版本（本软件不认识 {len(newer)} 个数据库迁移），请先升级软件。"
+        )
+    if pending:
+        report.warnings.append(
+            f"本软件比备份新：有 {len(pending)} 个数据库迁移待执行，请运行 gongkai migrate。"
+        )
