@@ -2,13 +2,19 @@
 #   make run    set everything up and run the platform on http://127.0.0.1:8000
 #   make test   run the whole test suite (lint, types, SQLite, PostgreSQL, real browser)
 
-.PHONY: run test test-sqlite test-postgres lint setup setup-test-tools bench clean
+#   make test-fast  the inner loop: lint, types and the SQLite tests without the browser
+#   one test:       .venv/bin/pytest tests/core/test_workdays.py -k spring
+
+.PHONY: run test test-fast test-sqlite test-postgres lint setup setup-test-tools bench clean
 
 run: setup
 	.venv/bin/gongkai run
 
 test: setup setup-test-tools
 	bash scripts/test.sh all
+
+test-fast: setup
+	bash scripts/test.sh fast
 
 test-sqlite: setup setup-test-tools
 	bash scripts/test.sh sqlite

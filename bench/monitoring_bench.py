@@ -1,5 +1,5 @@
 """Benchmark of the integrity run's first step: verify every served file against the signed
-manifest (docs/benchmarks.md, section 网站监测). Issue 5: 100,000 files in ≤ 30 s.
+manifest (docs/benchmarks.md, section 网站监测). Target: 100,000 files in ≤ 30 s.
 
     .venv/bin/python bench/monitoring_bench.py --docs 100000 --runs 5
 

@@ -1,9 +1,29 @@
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from gongkai.core.demo import load_bureau
+
+# ---- Time: frozen by default ----------------------------------------------------------------
+# Every test starts at one instant (China time) and the clock runs on from there, so that no test
+# depends on the day the suite runs. GONGKAI_TEST_NOW moves that instant; the suite must pass on
+# any day, e.g. GONGKAI_TEST_NOW=2027-01-02T17:30:00+00:00 (already 3 January in China). A test
+# that needs the machine's real clock is marked `real_clock`.
+TEST_NOW = dt.datetime.fromisoformat(
+    os.environ.get("GONGKAI_TEST_NOW", "2026-12-07T10:00:00+08:00")
+)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(request):
+    if request.node.get_closest_marker("real_clock"):
+        yield
+        return
+    with time_machine.travel(TEST_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -54,3 +54,25 @@ def test_readme_opens_with_the_two_commands():
     assert blocks, "README shows no commands"
     first = blocks[0].strip().splitlines()
     assert first == ["make run", "make test"]
+
+
+# The project's text stands on its own: it cites the law and its own docs, never a planning
+# document that is not in the repository or a tracker's issue numbers.
+OUTSIDE_REFERENCE = re.compile(r"DESIGN(\.md| ?§)|\b[Ii]ssues? #?\d+\b")
+PROJECT_TEXT = ("src", "tests", "docs", "bench", "scripts", "README.md", "CHANGELOG.md", "Makefile")
+
+
+def test_no_references_outside_the_repository():
+    found = []
+    for top in PROJECT_TEXT:
+        path = ROOT / top
+        files = [path] if path.is_file() else path.rglob("*")
+        for file in files:
+            if file.suffix not in {".py", ".md", ".sh", ".html", ".jinja", ".txt", ""}:
+                continue
+            if not file.is_file() or "egg-info" in str(file) or file == Path(__file__):
+                continue
+            for number, line in enumerate(file.read_text(errors="ignore").splitlines(), 1):
+                if OUTSIDE_REFERENCE.search(line):
+                    found.append(f"{file.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
+    assert not found, "\n".join(found)

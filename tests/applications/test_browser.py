@@ -5,6 +5,7 @@ code. Screenshots on desktop and phone."""
 import re
 
 import pytest
+from django.utils import timezone
 
 from gongkai.applications.models import Application
 from gongkai.core.demo import DEMO_PASSWORD
@@ -118,9 +119,7 @@ def test_phone_layouts(bureau, live_server, new_page):
     page.get_by_role("button", name="查询").click()
     assert page.locator("#app-status").inner_text() == "待确认收到"
     screenshot(page, "applications-status-phone")
-    import datetime as dt
-
-    demo.load(bureau, today=dt.date.today())
+    demo.load(bureau, today=timezone.localdate())
     staff = new_page(PHONE)
     _sign_in(staff, base, "officehead")
     staff.goto(f"{base}/staff/applications/")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from gongkai.applications.models import Application
 from gongkai.applications.services import intake
@@ -96,7 +97,7 @@ def test_staff_list_detail_and_actions(bureau, client):
     _login(client, "office")
     listing = client.get("/staff/applications/").content.decode()
     assert app.number in listing and "待确认收到" in listing
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     r = client.post(f"/staff/applications/{app.pk}/act/confirm/", {"confirmed_on": today})
     assert r.status_code == 302
     app.refresh_from_db()

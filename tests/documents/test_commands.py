@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from gongkai.documents.models import Disclosure, NondisclosureReason, YearlyReview
 from gongkai.documents.tasks import yearly_review_open_all
@@ -29,7 +30,8 @@ def test_documents_check_reports_findings_in_a_docx(tmp_path):
 def test_documents_stats_json(bureau, draft, walk):
     walk(draft(is_normative=True))
     out = io.StringIO()
-    call_command("documents_stats", "--json", "--year", "2026", stdout=out)
+    year = str(timezone.localdate().year)
+    call_command("documents_stats", "--json", "--year", year, stdout=out)
     data = json.loads(out.getvalue())
     assert data["normative_issued"] == 1 and data["normative_valid_at_year_end"] == 1
 

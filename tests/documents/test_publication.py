@@ -133,8 +133,9 @@ def test_cleanup_campaign_applies_conclusions_and_publishes_results(
 ):
     keep = publish(title="继续有效的办法", is_normative=True)
     repeal = publish(title="将废止的规定", is_normative=True)
+    cutoff = max(keep.cleanup_due, repeal.cleanup_due)
     campaign = campaigns.cleanup_campaign_create(
-        actor=users["legal"], name="2028年规范性文件清理", cutoff=dt.date(2029, 1, 1)
+        actor=users["legal"], name="2028年规范性文件清理", cutoff=cutoff
     )
     assert campaign.items.count() == 2
     with pytest.raises(Exception, match="没有清理结论"):

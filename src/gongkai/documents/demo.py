@@ -8,6 +8,7 @@ the site is then built once (a full build), never with one incremental publish p
 
 import datetime as dt
 import io
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -15,8 +16,9 @@ from django.utils import timezone
 
 from gongkai.core import audit
 from gongkai.core.identifiers import resident_id_check_char
-from gongkai.core.models import Department, User
+from gongkai.core.models import Department, Division, User
 from gongkai.core.services.calendar import get_calendar
+from gongkai.core.workdays import WorkCalendar
 from gongkai.documents import attachments as intake
 from gongkai.documents.catalogue import catalogue_seed
 from gongkai.documents.demo_content import Spec, generate
@@ -85,7 +87,14 @@ def _import(department: Department, today: dt.date) -> int:
     return len(todo)
 
 
-def _document(department, spec: Spec, division, drafter, topics, calendar) -> Document:
+def _document(
+    department: Department,
+    spec: Spec,
+    division: Division,
+    drafter: User | None,
+    topics: dict[str, SubjectCategory],
+    calendar: WorkCalendar,
+) -> Document:
     html = sanitise_body("\n".join(spec.body)).html
     proactive = spec.disclosure == "proactive"
     doc = Document(
@@ -218,7 +227,7 @@ def _in_progress(department: Department, today: dt.date) -> None:
     person = first + resident_id_check_char(first)
     base = {"issuers": department.name, "written_date": today, "disclosure": "proactive"}
 
-    def new(title: str, **kw) -> Document:
+    def new(title: str, **kw: Any) -> Document:
         data = DocumentData(title=title, **{**base, **kw})
         return document_create(actor=users["drafter"], data=data).document
 

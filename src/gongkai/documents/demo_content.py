@@ -6,6 +6,7 @@ Pure: no Django. `generate(last_year)` returns the same list for the same year e
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 BUREAU = "示例市科学技术局"
@@ -168,6 +169,9 @@ REPOSTS = [
     ("国务院", "国务院关于印发“十四五”国家知识产权保护和运用规划的通知", 2021),
     ("省人民政府", "省人民政府关于深入实施创新驱动发展战略的意见", 2016),
 ]
+
+
+Add = Callable[["Spec"], None]
 
 
 def generate(last_year: int, last_day: dt.date | None = None) -> list[Spec]:
@@ -355,7 +359,7 @@ def _renumber(specs: list[Spec]) -> None:
             spec.doc_number = f"{code}〔{year}〕{n}号"
 
 
-def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) -> None:
+def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add: Add) -> None:
     for key, stem, topic, versions, end_state in SERIES:
         for n, year in enumerate(versions):
             written = _day(rng, year, rng.randint(3, 10))
@@ -409,7 +413,7 @@ def _normative(rng: random.Random, counters: dict[tuple[str, int], int], add) ->
                 )
 
 
-def _non_public(rng: random.Random, add, last_year: int) -> None:
+def _non_public(rng: random.Random, add: Add, last_year: int) -> None:
     items = [
         ("内部", "关于局机关内部管理制度修订的说明", "not_public", "internal_affairs"),
         ("过程", "科技计划项目评审专家意见汇总（过程稿）", "on_request", "process_info"),
@@ -436,7 +440,7 @@ def _non_public(rng: random.Random, add, last_year: int) -> None:
         )
 
 
-def _late(rng: random.Random, add, last_day: dt.date) -> None:
+def _late(rng: random.Random, add: Add, last_day: dt.date) -> None:
     """Two documents of this year published after the 20-working-day limit (条例第二十六条)."""
     for i, title in enumerate(
         ("关于调整示例市科技创新平台绩效评价指标的通知", "示例市科技计划项目结题情况公示")
@@ -465,7 +469,7 @@ def _workday_before(day: dt.date, days: int) -> dt.date:
     return day
 
 
-def _management(add, last_year: int, last_day: dt.date) -> None:
+def _management(add: Add, last_year: int, last_day: dt.date) -> None:
     """The 管理公开 columns, and the recent updates a well-run bureau publishes: 工作动态 within
     two weeks and 通知公告/政策文件 columns within six months (国办发〔2019〕19号 栏目不更新).
     Every one is published within a few days of being signed, never late."""

@@ -1,5 +1,5 @@
 """The portal's document lists, paged so that publishing one document rewrites a handful of
-pages however large the site (DESIGN §5).
+pages however large the site (docs/publishing.md).
 
 A list (a column, the 公文数据库, one of its filters) has
 

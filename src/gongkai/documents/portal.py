@@ -1,7 +1,7 @@
 """The documents' public pages, as a page source of the static-site engine.
 
 Paths (the lists are paged as gongkai.documents.lists describes, so publishing one document
-rewrites only the pages that show it; DESIGN §5):
+rewrites only the pages that show it; docs/publishing.md):
 
     /xxgk/wj/<id>.html                    document page (a notice once withdrawn)
     /xxgk/wj/files/<doc>/<att>.<ext>      attachments
@@ -28,6 +28,7 @@ from gongkai.core.models import Department
 from gongkai.core.queries import distinct_values
 from gongkai.documents.lists import BY_PUBLISHED, BY_WRITTEN, LATEST, DocList, rows
 from gongkai.documents.models import (
+    Attachment,
     CatalogueColumn,
     CleanupCampaign,
     Document,
@@ -330,7 +331,7 @@ def _stylesheet() -> Page:
     return Page("/assets/documents.css", content=css.read_bytes())
 
 
-def _ext(att) -> str:
+def _ext(att: Attachment) -> str:
     return att.public_path.rsplit(".", 1)[-1]
 
 

@@ -2,15 +2,19 @@
 publishing transaction, as gongkai.search asks) and registered as a rebuild source."""
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from gongkai.documents.models import Document, DocumentStatus
+
+if TYPE_CHECKING:
+    from gongkai.search.types import SearchDocument
 
 
 def key_for(document_id: int) -> str:
     return f"document:{document_id}"
 
 
-def search_document(doc: Document):
+def search_document(doc: Document) -> "SearchDocument":
     from gongkai.search.types import SearchDocument
 
     if doc.publish_date is None:

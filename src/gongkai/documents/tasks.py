@@ -1,5 +1,5 @@
 """Periodic jobs (huey): open the yearly review of non-public information every January
-(DESIGN §1 item 15) so every division finds it on its workbench."""
+(docs/documents.md, 非公开信息年度复查) so every division finds it on its workbench."""
 
 from django.utils import timezone
 from huey import crontab

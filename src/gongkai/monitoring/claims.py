@@ -1,6 +1,6 @@
 """Which of our published pages does a page (a live page, or a copy on a clone domain) claim
 to be? Without a canonical copy named by staff, `gongkai inspect` and the staff page compare a
-page with the signed page it claims to be (issue 5, part 3), found by, in order:
+page with the signed page it claims to be (docs/monitoring.md), found by, in order:
 
 1. the `gongkai-manifest` meta tag every published page carries (`path=/xxgk/…`);
 2. the `<link rel="canonical">` path (clones often keep it, or swap only the domain);

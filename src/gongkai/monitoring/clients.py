@@ -1,4 +1,4 @@
-"""The clients the integrity run impersonates when it fetches the live site (DESIGN.md §3:
+"""The clients the integrity run impersonates when it fetches the live site (docs/monitoring.md:
 hijacked pages are often shown only to search-engine crawlers, recognised by User-Agent, or
 only to visitors arriving from a search engine, recognised by Referer). Pure."""
 

@@ -46,7 +46,7 @@ class Fetched:
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
         return None  # redirects are followed by fetch() itself, to count and report them
 
 

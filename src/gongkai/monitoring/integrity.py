@@ -1,4 +1,4 @@
-"""The integrity run of the department's own site (issue 5, part 1).
+"""The integrity run of the department's own site (docs/monitoring.md, "Integrity").
 
 `monitor_site` (a) verifies every served file against the signed manifest, (b) fetches a
 bounded sample of pages from the live site as several clients (clients.py) and compares each

@@ -1,6 +1,6 @@
 """The public search page /search/: a dynamic page in the portal layout. Never indexed by
 search engines (meta robots and X-Robots-Tag), never turning the query into a link other than
-this form's own pagination, so a spam query cannot become a page that ranks (see DESIGN §3)."""
+this form's own pagination, so a spam query cannot become a page that ranks (docs/search.md)."""
 
 from typing import Any
 from urllib.parse import urlencode

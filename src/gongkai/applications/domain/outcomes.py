@@ -82,7 +82,7 @@ OUTCOME_ABANDONED_FEE_UNPAID = "other_fee_unpaid"
 
 
 class ReplyType(StrEnum):
-    """条例第三十六条 reply types (告知书), short labels per DESIGN.md §2."""
+    """条例第三十六条 reply types (告知书), short labels as in docs/applications.md."""
 
     ALREADY_PUBLIC = "already_public"
     DISCLOSED = "disclosed"

@@ -20,7 +20,7 @@ from gongkai.core.permissions import (
 from gongkai.core.services.calendar import get_calendar
 from gongkai.core.workdays import WorkCalendar
 
-# The general office runs disclosure on application (DESIGN.md §1 item 12).
+# The general office runs disclosure on application (docs/applications.md).
 HANDLER_ROLES = (Role.PUBLISHER, Role.DISCLOSURE_HEAD)
 # Who may read applications (personal data is masked unless `sees_personal_data`).
 READER_ROLES = (*HANDLER_ROLES, Role.LEADER, Role.AUDITOR, Role.SYSADMIN)

@@ -1,4 +1,4 @@
-"""Quarterly analysis (DESIGN.md §1 item 12): counts by channel, applicant type and outcome,
+"""Quarterly analysis (docs/applications.md, published on the portal each quarter): counts by channel, applicant type and outcome,
 on-time rate, average working days to reply, most requested topics."""
 
 import datetime as dt

@@ -124,7 +124,7 @@ TRANSITIONS: dict[str, Transition] = {
             (PUBLISHER, DISCLOSURE_HEAD),
             needs_reason=True,
         ),
-        # 年度复查 (DESIGN §1 item 15): a non-public document converted to proactive disclosure
+        # 年度复查 (docs/documents.md): a non-public document converted to proactive disclosure
         # goes through the normal chain again.
         Transition(
             "reopen",

@@ -1,5 +1,5 @@
 """Normative-document cleanup campaigns (规范性文件清理) and the yearly review of non-public
-information (非公开信息年度复查, DESIGN §1 item 15)."""
+information (非公开信息年度复查, docs/documents.md)."""
 
 from django.db import models
 

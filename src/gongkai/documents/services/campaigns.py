@@ -190,7 +190,7 @@ def cleanup_campaign_publish(*, actor: User, campaign: CleanupCampaign) -> Clean
     return campaign
 
 
-# --- yearly review (DESIGN §1 item 15) -----------------------------------------------------------
+# --- yearly review (docs/documents.md, 非公开信息年度复查) -------------------------------------------
 
 
 @transaction.atomic

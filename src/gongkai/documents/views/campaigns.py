@@ -1,7 +1,10 @@
 """Staff pages for cleanup campaigns and the yearly review of non-public information."""
 
+from typing import TypeVar
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +16,8 @@ from gongkai.documents.domain import rules
 from gongkai.documents.forms import CleanupCampaignForm, CleanupDecisionForm, ReviewDecisionForm
 from gongkai.documents.models import CleanupCampaign, CleanupItem, YearlyReview, YearlyReviewItem
 from gongkai.documents.services import campaigns
+
+M = TypeVar("M", bound=Model)
 
 
 @login_required
@@ -38,7 +43,7 @@ def cleanup_index(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/cleanup_index.html", {"campaigns": items, "form": form})
 
 
-def _division_items(request: HttpRequest, qs):
+def _division_items(request: HttpRequest, qs: QuerySet[M]) -> QuerySet[M]:
     user = request.user
     if sees_all_divisions(user):  # type: ignore[arg-type]
         return qs

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +33,7 @@ from gongkai.documents.todos import waiting_for
 PAGE_SIZE = 30
 
 
-def _visible(request: HttpRequest):
+def _visible(request: HttpRequest) -> QuerySet[Document]:
     return scope_to_division(request.user, Document.objects.all())  # type: ignore[arg-type]
 
 
