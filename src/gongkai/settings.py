@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.monitoring",
     "gongkai.reports",
+    "gongkai.backup",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,3 @@ def audit_verify_run() -> JobRun:
 @db_periodic_task(crontab(hour="2", minute="15"))
 def nightly_audit_verify() -> None:
     audit_verify_run()
-
-
-from gongkai.core.backup.jobs import scheduled_backup  # noqa: E402, F401  (huey registers it)

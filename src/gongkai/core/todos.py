@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
 
 from gongkai.core.models import JobRun, Role, User
 from gongkai.core.services.calendar import missing_next_year
@@ -58,7 +57,7 @@ def collect(user: User, today: dt.date) -> list[Todo]:
 
 
 # The core module's own to-dos ------------------------------------------------------------------
-# Next year's holiday notice (due from 1 November), a broken audit chain, a failed backup.
+# Next year's holiday notice (due from 1 November) and a broken audit chain.
 
 
 @provider
@@ -89,25 +88,6 @@ def audit_chain_broken(user: User, today: dt.date) -> Iterator[Todo]:
         title="审计日志哈希链校验未通过",
         url=reverse("core:audit"),
         module="审计日志",
-        detail=last.message,
-        level="urgent",
-    )
-
-
-@provider
-def backup_failed(user: User, today: dt.date) -> Iterator[Todo]:
-    from gongkai.core.backup.jobs import BACKUP_JOB
-
-    if not user.has_role(Role.SYSADMIN):
-        return
-    last = JobRun.objects.filter(name=BACKUP_JOB).first()
-    if last is None or last.ok:
-        return
-    yield Todo(
-        title="定时备份失败",
-        url=reverse("core:workbench"),
-        module="备份",
-        due=timezone.localdate(last.ran_at),
         detail=last.message,
         level="urgent",
     )

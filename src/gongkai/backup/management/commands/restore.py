@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.core.backup.service import BackupError, archive_check, backup_restore
+from gongkai.backup.services import BackupError, archive_check, backup_restore
 
 
 class Command(BaseCommand):

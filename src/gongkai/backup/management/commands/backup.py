@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.core.backup.service import BackupError, backup_create
+from gongkai.backup.services import BackupError, backup_create
 
 
 class Command(BaseCommand):

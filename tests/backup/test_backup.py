@@ -15,8 +15,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from gongkai.core.backup import archive
-from gongkai.core.backup.service import backup_create, backup_prune
+from gongkai.backup import archive
+from gongkai.backup.services import backup_create, backup_prune
 from gongkai.core.models import AuditEntry
 from gongkai.documents.models import Document
 
@@ -235,7 +235,7 @@ def test_the_daily_backup_runs_at_its_china_time(settings):
     import datetime as dt
     from zoneinfo import ZoneInfo
 
-    from gongkai.core.backup.jobs import backup_due
+    from gongkai.backup.tasks import backup_due
 
     china = ZoneInfo("Asia/Shanghai")
     settings.BACKUP_AT = "01:30"
@@ -247,8 +247,8 @@ def test_the_daily_backup_runs_at_its_china_time(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_scheduled_backup_keeps_the_newest_and_reports_failure(tmp_path, settings, bureau):
+    from gongkai.backup.tasks import BACKUP_JOB, backup_run
     from gongkai.core import todos
-    from gongkai.core.backup.jobs import BACKUP_JOB, backup_run
     from gongkai.core.models import JobRun, User
 
     settings.BACKUP_DIR = tmp_path / "backups"

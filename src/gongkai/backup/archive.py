@@ -1,7 +1,7 @@
 """The backup archive: a tar file (gzip-compressed unless its name ends in `.tar`) whose last
 member, BACKUP.json, lists every other member with its SHA-256 and size. No Django.
 
-Members are written under fixed prefixes (see `gongkai.core.backup`); names are checked on the
+Members are written under fixed prefixes (see `gongkai.backup.services`); names are checked on the
 way in and on the way out, so an archive cannot write outside the staging folder it is
 extracted into. A reader hashes each member while extracting it and compares with BACKUP.json
 before anything is restored.

@@ -8,10 +8,10 @@ from django.conf import settings
 from django.utils import timezone
 from huey.contrib.djhuey import db_periodic_task
 
-from gongkai.core.backup.service import BackupError, backup_create, backup_prune
+from gongkai.backup.services import BackupError, backup_create, backup_prune
 from gongkai.core.models import JobRun
 
-BACKUP_JOB = "core.backup"
+BACKUP_JOB = "core.backup"  # the JobRun name (kept: earlier runs are recorded under it)
 
 
 def backup_due(local: dt.datetime) -> bool:
