@@ -71,7 +71,7 @@ def evaluate(selected: Iterable[dict[str, Any]]) -> Report:
     by_kind: dict[str, Tally] = {}
     results: dict[str, Result] = {}
     for page in selected:
-        result = inspect_html(page["text"])
+        result = inspect_html(page["text"], base_url=page["url"])
         results[page["id"]] = result
         if page["label"] == "hijacked":
             tallies = [hijacked] + [by_technique.setdefault(t, Tally()) for t in page["techniques"]]

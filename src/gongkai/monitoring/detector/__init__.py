@@ -69,6 +69,7 @@ def inspect_html(
         wl = (*wl, own_host.removeprefix("www."))
     names = tuple(own_names)
     ctx = _context.build(parse(html), html, wl, names)
+    ctx.base_url = base_url or ""
     findings = _run_detectors(ctx, notes)
     if canonical is not None:
         findings.extend(_compare(canonical, ctx, names, notes))

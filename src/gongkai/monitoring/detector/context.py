@@ -53,6 +53,7 @@ class Context:
     own_names: tuple[str, ...]
     body: Normalized
     parts: list[Part] = field(default_factory=list)
+    base_url: str = ""  # where the page was fetched, if known
 
     def external(self, link: Link) -> str:
         """The host of *link* if it points outside the whitelist, else ''."""

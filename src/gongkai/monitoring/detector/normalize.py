@@ -68,7 +68,7 @@ class Normalized:
 
 
 @lru_cache(maxsize=1)
-def _convertible() -> re.Pattern[str]:
+def convertible() -> re.Pattern[str]:
     """Every simplified character that has a distinct traditional form, as one character class."""
     chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
     traditional = to_traditional(chars)
@@ -77,7 +77,7 @@ def _convertible() -> re.Pattern[str]:
 
 
 def _count_convertible(text: str) -> int:
-    return _convertible().subn("", text)[1]
+    return convertible().subn("", text)[1]
 
 
 def _nfkc(m: re.Match[str]) -> str:

@@ -26,6 +26,9 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "obfuscation",  # eval / unescape / atob / fromCharCode / escape strings
     "stuffing",  # keyword stuffing in title and meta tags
     "names",  # own name replaced or missing, a title that contradicts the site meta tags
+    "name_slots",  # a gambling brand where the page names its organisation (…党委, 来源:…)
+    "word_swap",  # 学院→公司, 学生→员工, 院长→经理 left in a school's page
+    "template",  # spam-farm templates: random empty tags, coded 来源, spliced lines, noise
 )
 
 _DETECTORS: dict[str, Detector] = {}
