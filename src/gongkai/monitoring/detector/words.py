@@ -122,7 +122,7 @@ BRAND_SHAPES = _words(
     """
 官网 官方网站 官方网 官方入口 官方平台 官方app 唯一官网 官网正网 正网 登录 登陆 入口 网址 网页版 手机版
 注册 现金 娱乐 娱乐城 娱乐平台 游戏网站 电子游戏 电子游艺 真人 棋牌 菠菜 投注 滚球 足彩 彩票网 足彩网
-足球网 贵宾会 老品牌 vip casino bet 计划网 牌九
+足球网 贵宾会 老品牌 vip casino bet 计划网 牌九 优惠大厅
 """
 )
 # Casino and betting brand names as hijackers write them in place of an institution's name.

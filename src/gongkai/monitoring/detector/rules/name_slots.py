@@ -60,6 +60,21 @@ _GLUED = re.compile(r"[a-z0-9]{2,}[\u4e00-\u9fff]|[\u4e00-\u9fff][a-z0-9]{2,}")
 _LATIN_DIGITS = re.compile(r"[a-z]+\d|\d+[a-z]")
 _LONG_LATIN = re.compile(r"[a-z]{5,}[\u4e00-\u9fff]")
 _CHINA_TAG = re.compile(r"(?<=[\u4e00-\u9fffa-z0-9])\(中国\)(?!有限|投资)")
+# A name that opens with a number code: 9728太阳集团, yh533388银河, 3308维多利亚. Institutions
+# are not named so; counts (2021级, 108教室), years (2023新年音乐会) and public numbers (12345热线,
+# 985工程) are, and are left out.
+_DIGIT_LED = re.compile(
+    r"(?<![0-9a-z.:/\-])(?:[a-z]{1,4}\d{3,}|\d{4,})[a-z]{0,4}"
+    r"(?=[\u4e00-\u9fff]{2})(?![年月日号届级人名万元个次期米室楼栋层路弄岁家所项篇份件条天周余多位座间台辆分秒时亿千百吨户套张本页章节款批轮场部班队组票])"
+    r"(?!热线|计划|工程|目标|远景|行动|专项|项目|规划|战略|服务|平方|公里|毫|礼堂|报告厅|会议|教室"
+    r"|实验|大楼|展厅|剧场|体育馆|机房|车间|宿舍|公寓|食堂|大厅|演播|录播|阶梯)"
+)
+_PLACE_ENDINGS = ("江", "河", "湖", "山", "寺", "村", "街", "路")
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+# A news item's dateline: “X 浙江站讯(通讯员…)”, “X北京3月5日电”.
+_DATELINE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}站?讯|[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)")
+# Words that point at a name without being one: 其官方网站, 本网站, 该平台.
+_POINTERS = "其本该此各贵我你您他她它这那"
 _BRAND_COMPANY = re.compile(r"国际|集团|城|娱乐|体育|电竞|平台")
 # An institution's verb a little after “X在/于”: X在闻道楼报告厅召开, X于4月27日举办.
 _AT_VERB = re.compile(r"[^。,;!?\n]{0,24}?(?:召开|举行|举办|开展|组织|成立)")
@@ -92,9 +107,15 @@ def brand_score(name: str) -> int:
         if m.group(0) in BRAND_SHAPES and not name[: m.start()].endswith(ORG_ENDINGS)
     }
     names = {m.group(0) for m in marks if m.group(0) in BRAND_NAMES}
-    if not shapes and name.endswith(ORG_ENDINGS) and not name.endswith(tuple(names)):
+    lead = _DIGIT_LED.match(name)
+    coded = bool(lead and not _YEAR.fullmatch(lead.group(0)))
+    # A place's name does not open with a number code (yh533388银河 is no river).
+    place = coded and name.endswith(_PLACE_ENDINGS)
+    if not shapes and not place and name.endswith(ORG_ENDINGS) and not name.endswith(tuple(names)):
         return 0  # 金沙县, 半岛都市报社, 注册会计师协会 …
     score = 2 * len(shapes) + len(names)
+    if coded:
+        score += 2  # 9728太阳集团, 3308维多利亚: a number code is a brand's, not a body's
     if _LONG_LATIN.search(name):
         score += 2  # suncitygroup太阳新城, jinnianhui今年会, bevictor伟德
     elif _GLUED.search(name) and (_LATIN_DIGITS.search(name) or names or shapes):
@@ -148,6 +169,9 @@ def _in_slot(text: str, left: int, right: int) -> str:
     """The context that makes text[left:right] an organisation-name slot, or ''."""
     if _line_bounds(text, left, right):
         return "title line"
+    line_start = text.rfind("\n", 0, left) + 1
+    if not text[line_start:left].strip() and _DATELINE.match(text, right):
+        return "dateline"
     if after := _AFTER.match(text, right):
         verb = _AT_VERB.match(text, after.end()) if after.group(0) in ("在", "于") else None
         return after.group(0) + "…" + verb.group(0)[-2:] if verb else after.group(0)
@@ -173,7 +197,7 @@ def _exempt(text: str, left: int, right: int) -> bool:
 
 def _trim(name: str) -> str:
     """Drop separators at the ends, and a bracket left unbalanced by the expansion."""
-    name = name.strip("·*")
+    name = name.strip("·*").lstrip(_POINTERS)
     if name.startswith("(") and ")" not in name:
         name = name[1:]
     if name.endswith(")") and "(" not in name:
@@ -181,25 +205,40 @@ def _trim(name: str) -> str:
     return name
 
 
+def _slot_at(text: str, m: re.Match[str], coded: bool) -> Slot | None:
+    """The slot around the trigger *m* if a brand-shaped name fills it."""
+    left, right = _expand(text, m.start(), m.end())
+    if coded:
+        left = m.start()  # the code opens the name
+    name = _trim(text[left:right])
+    if len(name) < 2:
+        return None
+    if text[left:right].lstrip("·*")[:1] in _POINTERS and _MARKS.match(name):
+        return None  # 其官方网站, 本网址: a pointer to somebody's site, not a name
+    score = brand_score(name)
+    if score < 2:
+        return None
+    sentence = _sentence(text, m.start())
+    context = _in_slot(text, left, right)
+    if not context and score >= 5 and _INSTITUTION.search(sentence):
+        context = "sentence on an institution"  # 3308维多利亚优惠大厅迎新志愿者…学院标牌
+    if not context or _exempt(text, left, right):
+        return None
+    if context in _WEAK and not _INSTITUTION.search(sentence):
+        return None
+    return Slot(name, context, score)
+
+
 def slots(text: str) -> list[Slot]:
     """Brand-shaped names in organisation-name slots of *text* (lower-case, normalised)."""
     text = _NEUTRAL.sub(lambda m: "|" * len(m.group(0)), text)
     found: dict[str, Slot] = {}
     triggers = (*_MARKS.finditer(text), *_LONG_LATIN.finditer(text), *_CHINA_TAG.finditer(text))
-    for m in triggers:
-        left, right = _expand(text, m.start(), m.end())
-        name = _trim(text[left:right])
-        if name in found or len(name) < 2:
-            continue
-        score = brand_score(name)
-        if score < 2:
-            continue
-        context = _in_slot(text, left, right)
-        if not context or _exempt(text, left, right):
-            continue
-        if context in _WEAK and not _INSTITUTION.search(_sentence(text, m.start())):
-            continue
-        found[name] = Slot(name, context, score)
+    codes = [m for m in _DIGIT_LED.finditer(text) if not _YEAR.fullmatch(m.group(0))]
+    for m in (*triggers, *codes):
+        slot = _slot_at(text, m, coded=m in codes)
+        if slot and slot.name not in found:
+            found[slot.name] = slot
     for m in _RULE_TITLE.finditer(text):
         head = m.group(1)
         mark = _MARKS.search(head)
@@ -212,7 +251,12 @@ def slots(text: str) -> list[Slot]:
 def brand_in_name_slot(ctx: Context) -> Iterator[Finding]:
     """A gambling or porn brand where the page names its organisation (…党委, 来源:…, 《…》)."""
     text = ctx.body.text.lower()
-    if not (_MARKS.search(text) or _LONG_LATIN.search(text) or _CHINA_TAG.search(text)):
+    if not (
+        _MARKS.search(text)
+        or _LONG_LATIN.search(text)
+        or _CHINA_TAG.search(text)
+        or _DIGIT_LED.search(text)
+    ):
         return
     found = slots(text)
     if not found:

@@ -20,7 +20,7 @@ from ..result import Finding, excerpt
 _SCHOOL = (
     r"辅导员|班主任|教职工|本科|新生|学生会|学代会|学风|学业|考研|返校|校庆|院庆|校友|校区|学科"
     r"|教学|教研|学位|毕业|入学|升学|军训|团委|团支部|学院|院领导|全院|师生|校长|学校|班级|年级|学期"
-    r"|\d{2,4}级"
+    r"|开题|毕业论文|指导教师|\d{2,4}级"
 )
 # (name, pattern): the compound a swap leaves behind.
 _SWAPS: tuple[tuple[str, str], ...] = (
@@ -44,7 +44,8 @@ _SWAPS: tuple[tuple[str, str], ...] = (
     ),
     (
         "our company at a school",
-        r"我司[^。!?\n]{0,30}?(?:副?校长|学术|校区|教职工|教代会|学院|学校|院领导)",
+        r"我司[^。!?\n]{0,30}?(?:副?校长|学术|校区|教职工|教代会|学院|学校|院领导|本科生|毕业论文"
+        r"|开题|指导教师|辅导员)",
     ),
     (
         "school as company",
@@ -53,7 +54,10 @@ _SWAPS: tuple[tuple[str, str], ...] = (
     ("school as company", r"医公司|公司(?:\d{2,4}级|学生|学子|新生|教职工|院庆|校庆|返校|辅导员)"),
     ("school as company", r"公司[^。!?\n]{0,15}?(?:学科|院领导|本院|全院|学院领导班子)"),
     ("academic manager", r"经理代表学院|经理[^。!?\n]{0,6}(?:教授|博士)"),
-    ("company party committee at a school", r"公司党委(?=[\s\S]*(?:院领导|全院|院党委|学院))"),
+    (
+        "company party committee at a school",
+        r"公司党委(?=[\s\S]*(?:院领导|全院|院党委|学院|党员教师|教师党员|专业系|教研室))",
+    ),
     ("company in a school's sentence", rf"公司[^。!?\n]{{0,20}}?(?:{_SCHOOL})"),
 )
 # Compounds that are a swap by themselves; the others (员工 near a school word) only count
