@@ -2,11 +2,13 @@
 
     .venv/bin/python -m tests.monitoring.realcorpus.evaluate [--all] [--misses]
 
-Pages are assigned to one of five folds by a hash of their registrable domain, so every page of
-one site lands in the same fold. Folds 0-2 are the *tuning* folds (the rules were developed
-looking at their failures only); folds 3-4 are *held out* (never looked at while tuning). The
-figures that matter are the held-out ones; ``--all`` also prints the tuning folds and all pages.
-A hijacked page counts as detected when its verdict is not ``clean``; a clean page counts as a
+The corpus came in two batches (``batch`` in pages.jsonl). In the *first* batch, pages are
+assigned to one of five folds by a hash of their registrable domain, so every page of one site
+lands in the same fold: folds 0-2 are the *tuning* folds, folds 3-4 were *held out* until the
+rules built on the tuning folds were scored on them once. The *fresh* batch (130 pages from 130
+domains in neither fold) was gathered after that and scored once before anything was learnt
+from it. Each held-out figure is honest only at its first look; README.md records those. A
+hijacked page counts as detected when its verdict is not ``clean``; a clean page counts as a
 false positive when its verdict is not ``clean``.
 """
 
@@ -90,13 +92,19 @@ def evaluate(selected: Iterable[dict[str, Any]]) -> Report:
     return Report(hijacked, clean, by_technique, by_kind, results)
 
 
+SPLITS = ("held_out", "tuning", "fresh", "all")
+
+
 def split(which: str) -> list[dict[str, Any]]:
-    """'held_out', 'tuning' or 'all' pages."""
+    """'held_out' or 'tuning' folds of the first batch, the 'fresh' batch, or 'all' pages."""
     every = pages()
     if which == "all":
         return every
+    if which == "fresh":
+        return [p for p in every if p["batch"] == "fresh"]
     held = which == "held_out"
-    return [p for p in every if (fold(p["domain"]) in HELD_OUT) == held]
+    first = (p for p in every if p["batch"] == "first")
+    return [p for p in first if (fold(p["domain"]) in HELD_OUT) == held]
 
 
 def table(report: Report) -> str:
@@ -105,7 +113,11 @@ def table(report: Report) -> str:
         lines.append(f"| {name} | {t.total} | {t.flagged} | {t.rate:.1%} |")
     h = report.hijacked
     lines.append(f"| **all hijacked** | {h.total} | {h.flagged} | **{h.rate:.1%}** |")
-    lines += ["", "| clean pages by kind | pages | flagged | false-positive rate |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "| clean pages by kind | pages | flagged | false-positive rate |",
+        "|---|---:|---:|---:|",
+    ]
     for name, t in sorted(report.by_kind.items(), key=lambda kv: -kv[1].total):
         lines.append(f"| {name} | {t.total} | {t.flagged} | {t.rate:.1%} |")
     c = report.clean
@@ -115,12 +127,15 @@ def table(report: Report) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--all", action="store_true", help="also the tuning folds and all pages")
+    parser.add_argument(
+        "--all", action="store_true", help="also the tuning folds, the fresh batch and all pages"
+    )
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
-    for which in ("held_out", "tuning", "all") if args.all else ("held_out",):
+    for which in SPLITS if args.all else ("held_out", "fresh"):
         report = evaluate(split(which))
-        print(f"## {which.replace('_', '-')} domains\n")
+        title = {"held_out": "held-out folds", "tuning": "tuning folds", "fresh": "fresh batch"}
+        print(f"## {title.get(which, 'all pages')}\n")
         print(table(report))
         if args.misses:
             print("\nmissed:", " ".join(report.hijacked.ids))
