@@ -54,10 +54,6 @@ _SWAPS: tuple[tuple[str, str], ...] = (
     ("school as company", r"医公司|公司(?:\d{2,4}级|学生|学子|新生|教职工|院庆|校庆|返校|辅导员)"),
     ("school as company", r"公司[^。!?\n]{0,15}?(?:学科|院领导|本院|全院|学院领导班子)"),
     ("academic manager", r"经理代表学院|经理[^。!?\n]{0,6}(?:教授|博士)"),
-    (
-        "company party committee at a school",
-        r"公司党委(?=[\s\S]*(?:院领导|全院|院党委|学院|党员教师|教师党员|专业系|教研室))",
-    ),
     ("company in a school's sentence", rf"公司[^。!?\n]{{0,20}}?(?:{_SCHOOL})"),
 )
 # Compounds that are a swap by themselves; the others (员工 near a school word) only count
@@ -65,6 +61,30 @@ _SWAPS: tuple[tuple[str, str], ...] = (
 _STRONG = frozenset(["academic manager", "company party committee at a school"])
 _STRONG |= frozenset(["school then company party committee", "our company at a school"])
 _PATTERNS = [(name, re.compile(p)) for name, p in _SWAPS]
+# The one compound whose school word may stand anywhere later on the page.
+_PAGE_PARTY = re.compile(
+    r"公司党委(?=[\s\S]*(?:院领导|全院|院党委|学院|党员教师|教师党员|专业系|教研室))"
+)
+# Every compound above lies inside one sentence holding a company word: only those sentences
+# are searched (a 20 KB page has few or none).
+_ANCHOR = re.compile(r"公司|经理|员工|我司")
+_STOPS = "。!?\n"
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of *text* that hold a company word, each once."""
+    found: list[str] = []
+    end = -1
+    for m in _ANCHOR.finditer(text):
+        if m.start() < end:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in _STOPS) + 1
+        ends = [i for c in _STOPS if (i := text.find(c, m.end())) >= 0]
+        end = min(ends, default=len(text))
+        found.append(text[start:end])
+    return found
+
+
 # A school's page on its own company, or a company's on its staff, use these honestly.
 _HONEST = re.compile(
     r"师生员工|教职员工|职员工|全体员工|后勤|物业|集团公司|总经理|企业员工|公司员工"
@@ -82,13 +102,16 @@ def word_substitution(ctx: Context) -> Iterator[Finding]:
         return
     hits: dict[str, list[str]] = {}
     partners = bool(_PARTNERS.search(text))
+    sentences = _sentences(text)
     for name, pattern in _PATTERNS:
         if partners and name == "company in a school's sentence":
             continue
-        for m in pattern.finditer(text):
-            if _HONEST.search(m.group(0)):
-                continue
-            hits.setdefault(name, []).append(m.group(0))
+        for sentence in sentences:
+            for m in pattern.finditer(sentence):
+                if not _HONEST.search(m.group(0)):
+                    hits.setdefault(name, []).append(m.group(0))
+    if "公司党委" in text and (m := _PAGE_PARTY.search(text)):
+        hits.setdefault("company party committee at a school", []).append(m.group(0))
     if not hits:
         return
     kinds, total = len(hits), sum(len(v) for v in hits.values())
