@@ -110,8 +110,8 @@ def word_substitution(ctx: Context) -> Iterator[Finding]:
             for m in pattern.finditer(sentence):
                 if not _HONEST.search(m.group(0)):
                     hits.setdefault(name, []).append(m.group(0))
-    if "公司党委" in text and (m := _PAGE_PARTY.search(text)):
-        hits.setdefault("company party committee at a school", []).append(m.group(0))
+    if "公司党委" in text and (party := _PAGE_PARTY.search(text)):
+        hits.setdefault("company party committee at a school", []).append(party.group(0))
     if not hits:
         return
     kinds, total = len(hits), sum(len(v) for v in hits.values())
