@@ -7,6 +7,8 @@ for the test: the names are invented, the shapes are those of tests/monitoring/r
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gongkai.monitoring.detector import Result, inspect_html
@@ -165,3 +167,9 @@ def test_emoji_strewn_between_characters() -> None:
 )
 def test_list_symbols_and_a_stray_emoji_are_clean(text: str) -> None:
     assert inspect(text).verdict == "clean", inspect(text).findings
+
+
+def test_the_new_finding_types_are_documented() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "monitoring.md").read_text("utf-8")
+    for name in ("name_swap", "word_swap", "trad_conversion", "spam_template", "char_noise"):
+        assert f"`{name}`" in doc, name
