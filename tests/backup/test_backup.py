@@ -2,6 +2,7 @@
 up and restored into a fresh data directory and a fresh database (SQLite and PostgreSQL,
 whichever the suite runs on), with the restored copy checked by the platform's own commands."""
 
+import datetime as dt
 import io
 import os
 import sqlite3
@@ -254,13 +255,19 @@ def test_scheduled_backup_keeps_the_newest_and_reports_failure(tmp_path, setting
     settings.BACKUP_DIR = tmp_path / "backups"
     settings.BACKUP_KEEP = 2
     settings.BACKUP_DIR.mkdir()
-    for day in (1, 2, 3):
-        (settings.BACKUP_DIR / f"gongkai-backup-2027010{day}-013000.tar.gz").write_bytes(b"x")
+    # Three earlier nightly archives, named as the job names them (China time).
+    from django.utils import timezone
+
+    from gongkai.backup.services.create import default_archive_name
+
+    earlier = [default_archive_name(timezone.now() - dt.timedelta(days=d)) for d in (3, 2, 1)]
+    for name in earlier:
+        (settings.BACKUP_DIR / name).write_bytes(b"x")
     run = backup_run()
     assert run.ok and run.name == BACKUP_JOB and "删除旧备份 2 份" in run.message
     kept = sorted(p.name for p in settings.BACKUP_DIR.glob("*.tar.gz"))
     # The new archive and the newest before it (a clock set back does not lose the new one).
-    assert len(kept) == 2 and "gongkai-backup-20270103-013000.tar.gz" in kept
+    assert len(kept) == 2 and earlier[-1] in kept
     admin = User.objects.get(username="admin")
     assert not [t for t in todos.collect(admin, dt_today()) if t.title == "定时备份失败"]
 
