@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "gongkai.publishing",
     "gongkai.search",
     "gongkai.applications",
+    "gongkai.consultations",
+    "gongkai.meetings",
     "gongkai.monitoring",
     "gongkai.reports",
     "gongkai.backup",
@@ -178,6 +180,16 @@ WORKDAY_COUNT_RECEIPT_DAY = env_bool("GONGKAI_COUNT_RECEIPT_DAY", False)
 # blind applicants must be able to apply).
 APPLY_RATE_LIMIT = env_int("GONGKAI_APPLY_RATE_LIMIT", 10)
 STATUS_RATE_LIMIT = env_int("GONGKAI_STATUS_RATE_LIMIT", 30)
+# Consultation on drafts: the shortest comment periods (《重大行政决策程序暂行条例》第十五条: 30 days;
+# 国办发〔2018〕37号: normative documents 7 working days; a bureau may require longer), and the
+# bureau's own target for publishing the feedback report after the period (working days).
+CONSULTATION_MAJOR_DECISION_DAYS = env_int("GONGKAI_CONSULTATION_MAJOR_DAYS", 30)
+CONSULTATION_NORMATIVE_WORKING_DAYS = env_int("GONGKAI_CONSULTATION_NORMATIVE_WORKDAYS", 7)
+CONSULTATION_FEEDBACK_WORKING_DAYS = env_int("GONGKAI_CONSULTATION_FEEDBACK_WORKDAYS", 20)
+# Public comments and meeting registrations accepted from one address per hour.
+COMMENT_RATE_LIMIT = env_int("GONGKAI_COMMENT_RATE_LIMIT", 10)
+# Open meetings: how many director's meetings with the public the plan asks for each year.
+MEETINGS_PER_YEAR = env_int("GONGKAI_MEETINGS_PER_YEAR", 2)
 # Hashing and signing suite (gongkai.core.crypto); SM2/SM3 deployments register their own.
 GONGKAI_CRYPTO = env_str("GONGKAI_CRYPTO", "ed25519-sha256")
 # Scheduled backups (docs/deploy.md): the folder, the time of day (China time, HH:MM; empty

@@ -15,7 +15,7 @@ rewrites only the pages that show it; docs/publishing.md):
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +39,7 @@ from gongkai.documents.models import (
 )
 from gongkai.publishing import pages
 from gongkai.publishing.feeds import feed_pages
-from gongkai.publishing.pages import Affected, Change, Page
+from gongkai.publishing.pages import Affected, Change, Link, Page
 from gongkai.publishing.portal import notice_page
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 GWK = "/gwk/"
 VALIDITY_CHANGE = "validity"  # Change kind: only the document's 有效性 changed
+RELATED_CHANGE = "document_related"  # Change kind: only what the page links to changed
 
 
 def published(department_id: int) -> QuerySet[Document]:
@@ -193,8 +194,9 @@ class DocumentPages:
         dep = site.department.pk
         yield _stylesheet()
         docs = published(dep).prefetch_related("attachments", "columns", _interp_prefetch())
+        related = pages.collect_related(site, "document")
         for doc in docs:
-            yield from self._document(doc)
+            yield from self._document(doc, related.get(doc.pk, ()))
         for doc in Document.objects.filter(department_id=dep, status=DocumentStatus.WITHDRAWN):
             yield self._withdrawn(doc)
         yield from self._catalogue(site)
@@ -226,6 +228,17 @@ class DocumentPages:
             return Affected(pages=[self._cleanup(campaign), *self._catalogue(site)])
         if change.kind == "catalogue":
             return Affected(pages=list(self._catalogue(site)))
+        if change.kind == RELATED_CHANGE:  # another module's page it links to came or went
+            found = (
+                published(site.department.pk)
+                .prefetch_related("attachments", "columns", _interp_prefetch())
+                .filter(pk=change.id)
+                .first()
+            )
+            if found is None:
+                return Affected()
+            links = pages.collect_related(site, "document").get(found.pk, ())
+            return Affected(pages=[_stylesheet(), *self._document(found, links)])
         if change.kind not in ("document", VALIDITY_CHANGE):
             return Affected()
         doc = Document.objects.filter(pk=change.id, department=site.department).first()
@@ -237,13 +250,14 @@ class DocumentPages:
         """`moved`: the document was published or withdrawn (it joined or left its lists);
         otherwise only its 有效性 changed (it moved between the 有效性 lists only)."""
         out = Affected(pages=[_stylesheet()])
+        related = pages.collect_related(site, "document")
         if doc.status == DocumentStatus.PUBLISHED:
             full = (
                 published(doc.department_id)
                 .prefetch_related("attachments", "columns", _interp_prefetch())
                 .get(pk=doc.pk)
             )
-            out.pages.extend(self._document(full))
+            out.pages.extend(self._document(full, related.get(doc.pk, ())))
         elif doc.status == DocumentStatus.WITHDRAWN:
             out.pages.append(self._withdrawn(doc))
             out.remove.extend(
@@ -251,15 +265,15 @@ class DocumentPages:
             )
         else:
             return out
-        related = {d.pk for d in (doc.replaced_by, doc.interprets) if d is not None}
-        related |= set(doc.replaces.values_list("pk", flat=True))
-        related |= set(doc.interpretations.values_list("pk", flat=True))
+        linked = {d.pk for d in (doc.replaced_by, doc.interprets) if d is not None}
+        linked |= set(doc.replaces.values_list("pk", flat=True))
+        linked |= set(doc.interpretations.values_list("pk", flat=True))
         for other in (
             published(doc.department_id)
             .prefetch_related("attachments", "columns", _interp_prefetch())
-            .filter(pk__in=related)
+            .filter(pk__in=linked)
         ):
-            out.pages.extend(self._document(other))
+            out.pages.extend(self._document(other, related.get(other.pk, ())))
         for column in doc.columns.prefetch_related("children"):  # children: its list and membership
             listing = _column_list(site, column)
             out.extend(listing.changed(doc, moved))
@@ -279,11 +293,16 @@ class DocumentPages:
         return out
 
     # --- page builders -------------------------------------------------------------------
-    def _document(self, doc: Document) -> Iterator[Page]:
+    def _document(self, doc: Document, related: Iterable[Link] = ()) -> Iterator[Page]:
         yield Page(
             doc_path(doc.pk),
             "documents/document.html",
-            {"doc": doc, "attachments": list(doc.attachments.all()), "path_of": doc_path},
+            {
+                "doc": doc,
+                "attachments": list(doc.attachments.all()),
+                "path_of": doc_path,
+                "related": list(related),
+            },
         )
         for att in doc.attachments.all():
             with att.file.open("rb") as fh:

@@ -27,6 +27,12 @@ it does not own (each returns a list; empty means "use the fallback"):
     @pages.home_blocks    def f(site) -> list[Block]      # blocks on the home page (latest news…)
     @pages.annual_reports def f(site) -> list[Link]       # 政府信息公开年报 entries
     @pages.nav_items      def f(site) -> list[Link]       # extra top-navigation entries
+    @pages.interaction    def f(site) -> list[Link]       # 互动交流 channels (/hdjl/)
+
+and *related links*, what another module's page should link to from a record's page:
+
+    @pages.related        def f(site, kind) -> dict[id, list[Link]]   # e.g. kind "document":
+                                                          # a final document -> its feedback report
 
 The built-in portal shell (gongkai.publishing.portal) registers through the same functions.
 """
@@ -150,6 +156,7 @@ _providers: dict[str, list[Provider]] = {
     "home_blocks": [],
     "annual_reports": [],
     "nav_items": [],
+    "interaction": [],
 }
 
 
@@ -170,6 +177,30 @@ annual_reports = _register("annual_reports")
 annual_reports.__doc__ = "政府信息公开年报: one Link per published annual report, newest first."
 nav_items = _register("nav_items")
 nav_items.__doc__ = "Extra entries of the portal's top navigation (Link)."
+
+
+interaction = _register("interaction")
+interaction.__doc__ = "互动交流 (/hdjl/): one Link per interaction channel, with a note."
+
+RelatedProvider = Callable[["SiteInfo", str], Mapping[Any, list[Link]]]
+_related: list[RelatedProvider] = []
+
+
+def related(func: RelatedProvider) -> RelatedProvider:
+    """Register a provider of related links: f(site, kind) -> {record id: [Link, ...]} for the
+    records of `kind` ("document", …) that another module's pages belong with. Called once per
+    build or publication, so it answers for every record in one query."""
+    if func not in _related:
+        _related.append(func)
+    return func
+
+
+def collect_related(site: SiteInfo, kind: str) -> dict[Any, list[Link]]:
+    out: dict[Any, list[Link]] = {}
+    for func in _related:
+        for key, links in func(site, kind).items():
+            out.setdefault(key, []).extend(links)
+    return out
 
 
 def collect(kind: str, site: SiteInfo) -> list[Any]:

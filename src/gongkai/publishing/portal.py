@@ -106,6 +106,18 @@ def _xxgk(site: SiteInfo) -> list[Page]:
     ]
 
 
+def _hdjl(site: SiteInfo) -> list[Page]:
+    """互动交流: the interaction channels other modules register (意见征集, 会议公开, …)."""
+    channels = pages.collect("interaction", site)
+    if not channels:
+        return []
+    return [Page("/hdjl/", "portal/hdjl.html", {"channels": channels})]
+
+
+def interaction_nav(site: SiteInfo) -> list[Link]:
+    return [Link("互动交流", "/hdjl/")] if pages.collect("interaction", site) else []
+
+
 def _fixed(site: SiteInfo) -> list[Page]:
     robots = (
         "User-agent: *\nAllow: /\nDisallow: /staff/\nDisallow: /api/\nDisallow: /admin/\n"
@@ -128,7 +140,7 @@ class PortalPages:
     name = "portal"
 
     def pages(self, site: SiteInfo) -> list[Page]:
-        return [*_latest(site), *_xxgk(site), *_fixed(site)]
+        return [*_latest(site), *_xxgk(site), *_hdjl(site), *_fixed(site)]
 
     def affected(self, site: SiteInfo, change: Change) -> Affected:
         if change.kind == "portal" and change.id in ("", "all"):
@@ -137,4 +149,7 @@ class PortalPages:
             return Affected(pages=_latest(site))
         if change.kind not in CONTENT_KINDS:
             return Affected()
-        return Affected(pages=[*_latest(site), *_xxgk(site)])
+        return Affected(pages=[*_latest(site), *_xxgk(site), *_hdjl(site)])
+
+
+pages.nav_items(interaction_nav)

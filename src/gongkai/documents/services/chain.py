@@ -15,6 +15,7 @@ from gongkai.core.permissions import (
     require_same_division,
 )
 from gongkai.core.services.calendar import get_calendar
+from gongkai.documents import evidence
 from gongkai.documents.domain import rules, workflow
 from gongkai.documents.domain.workflow import Status
 from gongkai.documents.models import Disclosure, Document, DocumentStatus, Genre
@@ -94,6 +95,13 @@ def document_head_approve(*, actor: User, document: Document, note: str = "") ->
 @transaction.atomic
 def document_legality_approve(*, actor: User, document: Document, note: str = "") -> Document:
     document, transition = _begin(actor, document, "legality_approve")
+    absent = evidence.missing(document)
+    if absent:
+        raise InvalidTransition(
+            "合法性审查缺少必备材料："
+            + "；".join(f"{e.label}（{e.note}）" if e.note else e.label for e in absent)
+            + "。"
+        )
     _move(actor, document, Status.CONFIDENTIALITY_REVIEW, transition, note)
     return document
 

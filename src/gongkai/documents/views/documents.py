@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.models import Division
 from gongkai.core.permissions import scope_to_division, sees_all_divisions
 from gongkai.core.web import attempt
+from gongkai.documents import evidence
 from gongkai.documents.domain import workflow
 from gongkai.documents.domain.workflow import Status
 from gongkai.documents.forms import (
@@ -157,6 +158,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "public_url": settings.PUBLIC_BASE_URL + doc_path(doc.pk),
             "max_upload_mb": settings.MAX_UPLOAD_BYTES // 1048576,
             "is_confidentiality_step": doc.status == DocumentStatus.CONFIDENTIALITY_REVIEW,
+            "evidence": evidence.collect(doc),
         },
     )
 
