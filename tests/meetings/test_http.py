@@ -62,6 +62,7 @@ def test_register_errors_then_success_once(meeting):
         {},
         {"token": "t" * 300, "name": "王", "phone": "1"},
         {"token": "ok", "name": "名" * 5000, "phone": "x" * 999},
+        {"token": "ok", "name": "王小\x00", "phone": "13812345678", "wish": "\x07"},
     ],
 )
 def test_no_500(meeting, payload):

@@ -110,9 +110,22 @@ def text_error(text: str, *, what: str = "意见", minimum: int = MIN_TEXT) -> s
         return f"请填写{what}内容（至少{minimum}个字）。"
     if len(stripped) > MAX_TEXT:
         return f"{what}内容不超过{MAX_TEXT}字，当前{len(stripped)}字；内容较多的，请分条提交或通过信函、电子邮件提交。"
-    if "\x00" in stripped:
-        return f"{what}内容含有无法识别的字符，请删除后重新提交。"
+    if _CONTROL.search(stripped):
+        return f"{what}内容含有无法识别的控制字符，请删除后重新提交。"
     return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_error(**fields: str) -> dict[str, str]:
+    """Fields holding control characters (NUL and the like, which no person types and PostgreSQL
+    refuses to store), each with a clear message."""
+    return {
+        name: "内容含有无法识别的控制字符，请删除后重新提交。"
+        for name, value in fields.items()
+        if _CONTROL.search(value)
+    }
 
 
 def withhold_error(reason: str, note: str) -> str | None:

@@ -40,7 +40,7 @@ KIND_LABELS = {
 }
 BASIS = {
     Kind.MAJOR_DECISION: "《重大行政决策程序暂行条例》第十五条",
-    Kind.NORMATIVE: "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）",
+    Kind.NORMATIVE: "国办发〔2018〕37号",
     Kind.OTHER: "",
 }
 

@@ -47,6 +47,10 @@ def _errors(data: CommentData) -> dict[str, str]:
         errors["contact"] = f"联系方式不超过{MAX_CONTACT}字。"
     if len(data.article.strip()) > MAX_ARTICLE:
         errors["article"] = f"涉及条款不超过{MAX_ARTICLE}字。"
+    errors = (
+        participation.control_error(author=data.author, contact=data.contact, article=data.article)
+        | errors
+    )
     if data.consent and not data.author.strip():
         errors["consent"] = "您同意公开姓名或单位名称，但未填写；请填写，或取消勾选。"
     return errors

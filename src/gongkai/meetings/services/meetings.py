@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from gongkai.core import audit
+from gongkai.core import audit, participation
 from gongkai.core.dates import cn_date
 from gongkai.core.errors import DomainError
 from gongkai.core.identifiers import mobile_error
@@ -85,7 +85,9 @@ def published(m: Meeting) -> None:
 
 
 def _errors(data: MeetingData, today: dt.date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = participation.control_error(
+        title=data.title, place=data.place, agenda=data.agenda, invitees=data.invitees
+    )
     if len(data.title.strip()) < 4:
         errors["title"] = "请填写会议名称（至少4个字）。"
     if data.kind not in Meeting.Kind.values:
@@ -182,7 +184,10 @@ def _registration_errors(data: RegistrationData) -> dict[str, str]:
         errors["organisation"] = "工作单位或身份不超过100字。"
     if len(data.wish.strip()) > 500:
         errors["wish"] = "拟发言内容不超过500字。"
-    return errors
+    return (
+        participation.control_error(name=data.name, organisation=data.organisation, wish=data.wish)
+        | errors
+    )
 
 
 def _new_registration(
