@@ -54,7 +54,7 @@ _LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})[\s-]?(\d{3,4})(\d{4})(?!\d)")
 _ID = re.compile(r"(?<![0-9A-Za-z])(\d{2})\d{13}(\d{2}[0-9Xx])(?![0-9A-Za-z])")
 _EMAIL = re.compile(r"([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 _REPEAT = re.compile(r"(.)\1{9,}")
-# Words that mark gambling/advertising spam on government sites (DESIGN §3 threat), not opinion.
+# Words that mark gambling/advertising spam on government sites (docs/monitoring.md), not opinion.
 _SPAM_WORDS = (
     "博彩",
     "赌场",
