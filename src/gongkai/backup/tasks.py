@@ -35,8 +35,7 @@ def backup_run() -> JobRun:
     return JobRun.objects.create(name=BACKUP_JOB, ok=True, message=message)
 
 
-# huey checks periodic tasks once a minute; the test takes China time itself, whatever clock
-# huey was configured with.
+# huey checks periodic tasks once a minute; the test reads China time itself (as china_crontab).
 @db_periodic_task(lambda _now: backup_due(timezone.localtime()))
 def scheduled_backup() -> None:
     backup_run()

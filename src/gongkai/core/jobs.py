@@ -7,10 +7,27 @@ Modules declare their jobs with `huey.contrib.djhuey.db_periodic_task` / `db_tas
 app re-exports its jobs from `tasks.py`.
 """
 
+import datetime as dt
 import signal
+from collections.abc import Callable
 
+from django.utils import timezone
+from huey import crontab
 from huey.consumer import Consumer
 from huey.contrib.djhuey import HUEY
+
+
+def china_crontab(**fields: str) -> Callable[[dt.datetime], bool]:
+    """huey's crontab (`minute`, `hour`, `day`, `month`, `day_of_week`) matched against China
+    time. huey hands periodic tasks its own clock — UTC by default, or the process's local time
+    — so `crontab(hour="7")` alone would run the morning reminders at 15:00 in China. Every
+    periodic job of the platform is scheduled with this instead (tests/core/test_china_time.py)."""
+    matches = crontab(**fields)
+
+    def due(_huey_time: dt.datetime) -> bool:
+        return bool(matches(timezone.localtime()))
+
+    return due
 
 
 def start_embedded_consumer(workers: int = 2) -> Consumer:

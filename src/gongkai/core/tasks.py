@@ -1,9 +1,9 @@
 """The core module's periodic jobs (huey discovers each app's tasks module)."""
 
-from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from gongkai.core.audit import verify_chain
+from gongkai.core.jobs import china_crontab
 from gongkai.core.models import AuditEntry, JobRun
 
 AUDIT_VERIFY = "audit.verify"
@@ -19,6 +19,6 @@ def audit_verify_run() -> JobRun:
     return JobRun.objects.create(name=AUDIT_VERIFY, ok=False, message=problem.message)
 
 
-@db_periodic_task(crontab(hour="2", minute="15"))
+@db_periodic_task(china_crontab(hour="2", minute="15"))
 def nightly_audit_verify() -> None:
     audit_verify_run()

@@ -82,7 +82,7 @@ def assess_week(samples: Iterable[ProbeSample], *, week_end: dt.date) -> Availab
     per_day: Counter[dt.date] = Counter()
     probes = failures = 0
     for sample in samples:
-        day = sample.at.date()
+        day = sample.at.date()  # china-time: samples carry local time (services.probe_samples)
         if not week_start <= day <= week_end:
             continue
         per_day[day] += 1

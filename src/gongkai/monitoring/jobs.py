@@ -6,9 +6,9 @@ import logging
 import time
 
 from django.utils import timezone
-from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
+from gongkai.core.jobs import china_crontab
 from gongkai.monitoring.availability import PROBE_TIMEOUT_S
 from gongkai.monitoring.canonical_source import canonical_for
 from gongkai.monitoring.detector import DecodeError, decode_html, inspect_html
@@ -75,21 +75,21 @@ def inspect(page: MonitoredPage, canonical: str | None = None) -> None:
     )
 
 
-@db_periodic_task(crontab(minute="*/30"))
+@db_periodic_task(china_crontab(minute="*/30"))
 def probe_home_pages() -> None:
     """48 probes a day of every monitored home page (the rule needs ≥ 20)."""
     for page in MonitoredPage.objects.filter(active=True, is_home=True, is_copy=False):
         probe(page)
 
 
-@db_periodic_task(crontab(minute="15", hour="*/6"))
+@db_periodic_task(china_crontab(minute="15", hour="*/6"))
 def inspect_pages() -> None:
     """Inspect every monitored page (and known copies) four times a day."""
     for page in MonitoredPage.objects.filter(active=True).select_related("department"):
         inspect(page)
 
 
-@db_periodic_task(crontab(minute="45", hour="*/2"))
+@db_periodic_task(china_crontab(minute="45", hour="*/2"))
 def monitor_sites() -> None:
     """Every two hours: the integrity run (manifest, clients, restore) of every site."""
     from gongkai.core.models import Department
@@ -102,7 +102,7 @@ def monitor_sites() -> None:
             log.info("monitoring: %s: %s", department.slug, exc)
 
 
-@db_periodic_task(crontab(minute="30", hour="6"))
+@db_periodic_task(china_crontab(minute="30", hour="6"))
 def evaluate_veto_items() -> None:
     """Every morning: evaluate the single-veto items (internal links only; external links are
     fetched only when staff ask)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from gongkai.core.models import Department
 
@@ -45,7 +46,7 @@ class Probe(models.Model):
         indexes = [models.Index(fields=["page", "checked_at"], name="monitoring_probe_page_time")]
 
     def __str__(self) -> str:
-        return f"{self.page} {self.checked_at:%Y-%m-%d %H:%M} {'正常' if self.opened else '失败'}"
+        return f"{self.page} {timezone.localtime(self.checked_at):%Y-%m-%d %H:%M} {'正常' if self.opened else '失败'}"
 
 
 class Verdict(models.TextChoices):
@@ -146,7 +147,7 @@ class MonitorRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"{self.department} {self.started_at:%Y-%m-%d %H:%M}"
+        return f"{self.department} {timezone.localtime(self.started_at):%Y-%m-%d %H:%M}"
 
 
 class VetoItem(models.TextChoices):

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.core import todos
 
@@ -37,7 +38,7 @@ def open_incidents(user: User, today: dt.date) -> Iterator[todos.Todo]:
             title=f"{label}：{incident.url}",
             url=reverse("monitoring:incident", args=[incident.pk]),
             module="网站监测",
-            due=incident.opened_at.date(),
+            due=timezone.localdate(incident.opened_at),
             detail=incident.summary,
             level="urgent",
         )
@@ -58,7 +59,7 @@ def failing_veto_items(user: User, today: dt.date) -> Iterator[todos.Todo]:
             title=f"网站检查单项否决：{check.get_item_display()}",
             url=reverse("monitoring:index") + f"#veto-{check.item}",
             module="网站监测",
-            due=check.checked_at.date(),
+            due=timezone.localdate(check.checked_at),
             detail=check.summary,
             level="urgent",
         )

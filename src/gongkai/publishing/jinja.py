@@ -31,8 +31,21 @@ def _cn_date(value: dt.date | dt.datetime | str | None) -> str:
     if isinstance(value, dt.datetime):
         from django.utils import timezone
 
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        value = (
+            timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        )  # china-time: naive
     return cn_date(value)
+
+
+def _iso_date(value: dt.date | dt.datetime | None) -> str:
+    """2026-11-26 for a <time datetime> attribute: the China date of an aware datetime."""
+    if isinstance(value, dt.datetime):
+        from django.utils import timezone
+
+        value = (
+            timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        )  # china-time: naive
+    return value.isoformat() if value else ""
 
 
 def template_dirs() -> list[Path]:
@@ -57,6 +70,7 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["cn_date"] = _cn_date
+    env.filters["iso_date"] = _iso_date
     env.filters["cn_weekday"] = cn_weekday
     env.filters["mask_phone"] = mask_phone
     env.filters["mask_id_number"] = mask_id_number

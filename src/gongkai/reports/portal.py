@@ -4,6 +4,7 @@ version at /xxgk/nb/<year>.html, earlier versions kept at /xxgk/nb/<year>-v<n>.h
 
 from collections.abc import Iterable, Iterator
 
+from django.utils import timezone
 from markupsafe import Markup
 
 from gongkai.publishing import pages as registry
@@ -103,7 +104,7 @@ def annual_report_links(site: SiteInfo) -> list[Link]:
             Link(
                 latest.as_domain().title,
                 report_path(report.year),
-                date=latest.published_at.date(),
+                date=timezone.localdate(latest.published_at),
                 note=note,
             )
         )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from gongkai.applications.models import Application, Letter, LetterKind, LetterTemplate
 from gongkai.core import audit
@@ -173,7 +174,7 @@ def values_for(app: Application, extra: dict[str, str] | None = None) -> dict[st
     values = {
         "applicant": app.name,
         "number": app.number,
-        "submitted": cn_date(app.submitted_at.date()),
+        "submitted": cn_date(timezone.localdate(app.submitted_at)),
         "received": cn_date(app.received_on) if app.received_on else "",
         "description": app.description,
         "deadline": cn_date(app.deadline) if app.deadline else "",

@@ -12,7 +12,9 @@ register = template.Library()
 def cn_date(value: dt.date | dt.datetime | None) -> str:
     """2026年11月26日 (datetimes in local time)."""
     if isinstance(value, dt.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        value = (
+            timezone.localdate(value) if timezone.is_aware(value) else value.date()
+        )  # china-time: naive
     return _cn_date(value)
 
 
@@ -21,4 +23,4 @@ def cn_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{_cn_date(local.date())} {local:%H:%M}"
+    return f"{_cn_date(local.date())} {local:%H:%M}"  # china-time: local

@@ -70,7 +70,7 @@ def _changes(changes: Iterable[Change | tuple]) -> list[Change]:
 
 def _now() -> tuple[dt.date, str]:
     now = timezone.localtime()
-    return now.date(), now.isoformat(timespec="seconds")
+    return timezone.localdate(now), now.isoformat(timespec="seconds")
 
 
 def affected(info: SiteInfo, changes: Iterable[Change]) -> Affected:

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from gongkai.core.models import Department
 from gongkai.publishing import engine, services
@@ -150,6 +151,6 @@ class Command(BaseCommand):
         )
         for pub in Publication.objects.filter(department=dept)[:10]:
             self.stdout.write(
-                f"  #{pub.serial} {pub.get_kind_display()} {pub.created_at:%Y-%m-%d %H:%M:%S} "
+                f"  #{pub.serial} {pub.get_kind_display()} {timezone.localtime(pub.created_at):%Y-%m-%d %H:%M:%S} "
                 f"写入 {pub.written} 删除 {pub.removed} 用时 {pub.duration_ms:.1f} 毫秒"
             )
