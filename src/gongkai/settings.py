@@ -172,6 +172,9 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it before `collectstatic`
 MEDIA_ROOT = DATA_DIR / "media"
 # Where the published public site lives: builds/<id>/ plus a "current" link switched atomically.
 SITE_ROOT = Path(env_str("GONGKAI_SITE_ROOT", str(DATA_DIR / "site"))).resolve()
+# Web roots every new build is copied to and verified on (docs/publishing.md): file:///path,
+# rsync://host/path, s3://bucket/prefix?endpoint_url=…; separated by spaces or commas.
+PUBLISH_TARGETS = [t for t in re.split(r"[\s,]+", env_str("GONGKAI_PUBLISH_TARGETS", "")) if t]
 # The public base URL of the portal, used for canonical links, feeds and the sitemap.
 PUBLIC_BASE_URL = env_str("GONGKAI_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Days off are not counted; the receipt day is not counted either (条例第三十三条, 民法典第二百零一条).

@@ -20,4 +20,4 @@ class PublishingConfig(modules.ModuleConfig):
     public_urls = {"verify/": "gongkai.publishing.public_urls"}
     demo = "gongkai.publishing.demo"
     demo_order = 20
-    registers = ("portal",)
+    registers = ("portal", "todos")

@@ -60,3 +60,58 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department} #{self.serial}"
+
+
+class PublicationRequest(models.Model):
+    """The publication queue: any app server files a request; whichever holds the department's
+    publication lock works through the queue in order (docs/publishing.md, 多台应用服务器)."""
+
+    class Kind(models.TextChoices):
+        PUBLISH = "publish", "增量发布"
+        REBUILD = "rebuild", "全站重建"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        DONE = "done", "已发布"
+        FAILED = "failed", "发布失败"
+
+    department = models.ForeignKey(Department, models.CASCADE, related_name="+")
+    kind = models.CharField("类型", max_length=10, choices=Kind, default=Kind.PUBLISH)
+    changes = models.JSONField("变更", default=list, blank=True)
+    requested_at = models.DateTimeField("提交时间", auto_now_add=True)
+    host = models.CharField("提交的服务器", max_length=100, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Status, default=Status.QUEUED)
+    publication = models.ForeignKey(
+        Publication, models.SET_NULL, null=True, blank=True, related_name="requests"
+    )
+    error = models.TextField("错误", blank=True)
+    done_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "发布队列"
+        ordering = ["id"]
+        indexes = [models.Index(fields=["department", "status", "id"], name="pubrequest_queue")]
+
+    def __str__(self) -> str:
+        return f"{self.department} {self.get_kind_display()} #{self.pk}"
+
+
+class TargetState(models.Model):
+    """Where a web root (分发目标) stands: the last publication it serves, and its failures."""
+
+    department = models.ForeignKey(Department, models.CASCADE, related_name="+")
+    target = models.CharField("分发目标", max_length=300)
+    serial = models.PositiveIntegerField("已分发的发布序号", default=0)
+    ok = models.BooleanField("是否正常", default=True)
+    failures = models.PositiveIntegerField("连续失败次数", default=0)
+    last_error = models.TextField("最近的错误", blank=True)
+    checked_at = models.DateTimeField("最近分发时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "分发目标状态"
+        constraints = [
+            models.UniqueConstraint(fields=["department", "target"], name="target_state_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department} → {self.target}"

@@ -113,6 +113,7 @@ class SiteDir:
         full: bool = False,
         touched: Iterable[str] = (),
         fail_after: int | None = None,
+        serial: int = 0,
     ) -> Result:
         """Write files (relative paths, bytes) and remove files, then switch atomically.
 
@@ -120,6 +121,8 @@ class SiteDir:
         `touched`: files the caller knows it will write (recorded before the standby is
         changed, so a crash can be repaired); files beyond the list are recorded as they go.
         `fail_after`: raise after writing that many files (crash tests only).
+        `serial`: the publication's number when the caller keeps the count (several app
+        servers share one sequence); never below the tree's own next number.
         """
         started = time.perf_counter()
         with self.locked():
@@ -129,7 +132,7 @@ class SiteDir:
             record = Journal(self.root, full=full)
             record.prepare(served, standby, touched)
             manifest = Manifest.load(standby)
-            serial = manifest.serial + 1
+            serial = max(serial, manifest.serial + 1)
             stamp = (serial, today.isoformat())
             written, seen = self._write(manifest, standby, writes, record, stamp, fail_after)
             gone = set(removes)

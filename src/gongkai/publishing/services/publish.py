@@ -106,37 +106,43 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-# Not @transaction.atomic: files are not transactional, and holding a database transaction
-# (on SQLite, the write lock) while rendering and writing would block every other writer. The
-# record of the publication is written atomically once the switch has happened.
 def site_publish(
     *, department: Department, changes: Iterable[Change | tuple], actor: User | None = None
 ) -> Publication:
-    """Re-render exactly the pages the changes affect and switch them in atomically.
+    """Re-render exactly the pages the changes affect and switch them in atomically, on every
+    web root (services/queue.py: the request goes through the department's publication queue,
+    so any app server may call this). On a site that was never built this is a full build."""
+    from gongkai.publishing.services.queue import publication_request
 
-    On a site that was never built this is a full build."""
     _check_actor(actor, department)
     items = _changes(changes)
-    info = site_info(department)
-    site = site_dir(info)
-    if not site.exists():
-        return site_rebuild(department=department, actor=actor)
+    return publication_request(department=department, kind="publish", changes=items, actor=actor)
+
+
+# Not @transaction.atomic: files are not transactional, and holding a database transaction
+# (on SQLite, the write lock) while rendering and writing would block every other writer. The
+# record of the publication is written atomically once the switch has happened.
+def publish_now(
+    info: SiteInfo, site: engine.SiteDir, changes: list[Change], *, serial: int = 0
+) -> engine.Result:
+    """Render the pages the changes affect and switch them in (the caller holds the lock)."""
     with _collector_paused():
-        todo = affected(info, items)
+        todo = affected(info, changes)
         by_file: dict[str, Page] = {p.file: p for p in todo.pages}
         key = engine.key_id(site.suite)
         writes = [(f, render_page(info, p, key_id=key)) for f, p in by_file.items()]
         removes = [file_for(path) for path in todo.remove]
         today, now = _now()
         try:
-            result = site.apply(writes, removes, today=today, now=now, touched=list(by_file))
+            return site.apply(
+                writes, removes, today=today, now=now, touched=list(by_file), serial=serial
+            )
         except (OSError, engine.EngineError) as exc:
             raise PublishError(f"发布失败，网站仍为上一版本：{exc}") from exc
-    return _record(department, actor, Publication.Kind.PUBLISH, items, result)
 
 
 @transaction.atomic
-def _record(
+def record_publication(
     department: Department,
     actor: User | None,
     kind: str,
@@ -183,18 +189,29 @@ def _rendered(info: SiteInfo, key: str) -> Iterator[tuple[str, bytes]]:
 def site_rebuild(*, department: Department, actor: User | None = None) -> Publication:
     """Render every page of every source into the standby tree and switch; files no source
     produces any more are removed. Unchanged files are not rewritten."""
+    from gongkai.publishing.services.queue import publication_request
+
     _check_actor(actor, department)
-    info = site_info(department)
-    site = site_dir(info)
+    return publication_request(
+        department=department, kind="rebuild", changes=[Change("site", "all")], actor=actor
+    )
+
+
+def rebuild_now(info: SiteInfo, site: engine.SiteDir, *, serial: int = 0) -> engine.Result:
+    """The full build itself (the caller holds the lock)."""
     today, now = _now()
     try:
         result = site.apply(
-            _rendered(info, engine.key_id(site.suite)), today=today, now=now, full=True
+            _rendered(info, engine.key_id(site.suite)),
+            today=today,
+            now=now,
+            full=True,
+            serial=serial,
         )
         site.settle()
     except (OSError, engine.EngineError) as exc:
         raise PublishError(f"全站重建失败，网站仍为上一版本：{exc}") from exc
-    return _record(department, actor, Publication.Kind.REBUILD, [Change("site", "all")], result)
+    return result
 
 
 @dataclass
