@@ -6,6 +6,7 @@
 #   scripts/two-servers.sh check    a notice signed off on A is served by nginx and found by B's
 #                                   search, and the other way round (scripts/two_servers_check.py)
 #   scripts/two-servers.sh stop     stop the two gunicorns and nginx (by their pid files)
+#   scripts/two-servers.sh restart  stop, then start the processes again (no new set-up)
 #   scripts/two-servers.sh status
 #
 # Each app server has its own data directory and build folder (A: $DIR/a, B: $DIR/b); both
@@ -39,6 +40,7 @@ GONGKAI_PUBLISH_TARGETS=file://$DIR/webroot
 GONGKAI_BACKUP_AT=
 GONGKAI_APPLY_RATE_LIMIT=${GONGKAI_APPLY_RATE_LIMIT:-1000000}
 GONGKAI_STATUS_RATE_LIMIT=${GONGKAI_STATUS_RATE_LIMIT:-1000000}
+GONGKAI_SEARCH_RATE_LIMIT=${GONGKAI_SEARCH_RATE_LIMIT:-1000000}
 EOF
 }
 
@@ -156,6 +158,17 @@ PY
   do_status
 }
 
+do_run() {  # start the processes of a set-up made by `start`
+  start_app a "$PORT_A"
+  start_app b "$PORT_B"
+  nginx_conf > "$DIR/nginx.conf"
+  nginx -c "$DIR/nginx.conf" -p "$DIR"
+  wait_for "http://127.0.0.1:$PORT_A/search/"
+  wait_for "http://127.0.0.1:$PORT_B/search/"
+  wait_for "http://127.0.0.1:$PORT_N/"
+  do_status
+}
+
 do_stop() {
   for f in "$DIR/gunicorn-a.pid" "$DIR/gunicorn-b.pid" "$DIR/nginx.pid"; do
     if [ -f "$f" ]; then
@@ -175,10 +188,11 @@ do_status() {
 
 case "${1:-}" in
   start) do_start ;;
+  restart) do_stop; sleep 2; do_run ;;
   stop) do_stop ;;
   status) do_status ;;
   check) "$VENV/python" scripts/two_servers_check.py --a "http://127.0.0.1:$PORT_A" \
            --b "http://127.0.0.1:$PORT_B" --nginx "http://127.0.0.1:$PORT_N" ;;
   env) env_for "${2:-a}" ;;
-  *) echo "用法：$0 start | check | stop | status | env a|b" >&2; exit 2 ;;
+  *) echo "用法：$0 start | check | restart | stop | status | env a|b" >&2; exit 2 ;;
 esac

@@ -193,6 +193,8 @@ CONSULTATION_FEEDBACK_WORKING_DAYS = env_int("GONGKAI_CONSULTATION_FEEDBACK_WORK
 COMMENT_RATE_LIMIT = env_int("GONGKAI_COMMENT_RATE_LIMIT", 10)
 # Open meetings: how many director's meetings with the public the plan asks for each year.
 MEETINGS_PER_YEAR = env_int("GONGKAI_MEETINGS_PER_YEAR", 2)
+# Public searches (page and API) one address may make per minute.
+SEARCH_RATE_LIMIT = (env_int("GONGKAI_SEARCH_RATE_LIMIT", 30), 60)
 # Hashing and signing suite (gongkai.core.crypto); SM2/SM3 deployments register their own.
 GONGKAI_CRYPTO = env_str("GONGKAI_CRYPTO", "ed25519-sha256")
 # Scheduled backups (docs/deploy.md): the folder, the time of day (China time, HH:MM; empty
