@@ -46,9 +46,33 @@ def _now_call(node: ast.AST) -> bool:
     )
 
 
+def _datetime_fields() -> set[str]:
+    """Names of the models' DateTimeFields (aware datetimes); a TimeField such as a meeting's
+    `starts_at` is a wall-clock time and is not one of them."""
+    from django.apps import apps
+    from django.db import models
+
+    names = {
+        f.name
+        for model in apps.get_models()
+        for f in model._meta.get_fields()
+        if isinstance(f, models.DateTimeField)
+    }
+    wall = {
+        f.name
+        for model in apps.get_models()
+        for f in model._meta.get_fields()
+        if isinstance(f, models.TimeField)
+    }
+    return (names | {"opened_at", "created_at"}) - wall
+
+
+AWARE_FIELDS = _datetime_fields()
+
+
 def _aware_field(node: ast.AST) -> bool:
-    """A model's DateTimeField by the project's naming (`*_at`)."""
-    return isinstance(node, ast.Attribute) and node.attr.endswith("_at")
+    """An attribute named like one of the models' DateTimeFields."""
+    return isinstance(node, ast.Attribute) and node.attr in AWARE_FIELDS
 
 
 def _python_problems(path: Path) -> list[str]:
@@ -94,7 +118,10 @@ def _python_problems(path: Path) -> list[str]:
     return found
 
 
-_TEMPLATE_UTC = re.compile(r"_at\.(date\(\)|year|month|day|strftime)|\.date\(\)\.isoformat")
+_TEMPLATE_UTC = re.compile(
+    r"\.(" + "|".join(sorted(AWARE_FIELDS)) + r")\.(date\(\)|year|month|day|strftime)"
+    r"|\.date\(\)\.isoformat"
+)
 
 
 def _template_problems(path: Path) -> list[str]:

@@ -1,11 +1,12 @@
 """Periodic job (huey): close registration (and draw) for meetings whose registration ended."""
 
 from django.utils import timezone
-from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
+from gongkai.core.jobs import china_crontab
 
-@db_periodic_task(crontab(hour="0", minute="20"))
+
+@db_periodic_task(china_crontab(hour="0", minute="20"))
 def close_meeting_registrations() -> int:
     from gongkai.meetings.domain.states import Status
     from gongkai.meetings.models import Meeting
