@@ -65,7 +65,8 @@ def test_dashboard_and_incident(bureau, live_server, new_page) -> None:  # type:
     assert "合格" in page.locator("#veto-home_stale").inner_text()
     screenshot(page, "monitoring-dashboard-desktop")
     page.get_by_role("link", name=incident.url).click()
-    assert "已从签名的发布版本恢复" in page.locator("body").inner_text()
+    body = page.locator("body").inner_text()
+    assert "换回签名版本的文件" in body and "恢复之后" in body
     assert "澳门金沙娱乐城" in page.locator("pre.diff").inner_text()
     screenshot(page, "monitoring-incident-desktop")
     page.goto(f"{base}/staff/monitoring/")

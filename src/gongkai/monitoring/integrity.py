@@ -40,6 +40,7 @@ FILE_WEIGHTS = {  # what a difference from the signed manifest means
     "changed": ("file_changed", 75.0, "文件内容与签名清单不符"),
     "added": ("file_added", 70.0, "清单外的文件（可能被植入）"),
     "missing": ("file_missing", 50.0, "签名清单中的文件缺失"),
+    "mode": ("file_mode", 60.0, "文件或目录的权限与发布时不同"),
     "signature": ("manifest_invalid", 90.0, "清单签名无效"),
     "shard": ("manifest_invalid", 90.0, "清单分片被修改"),
 }

@@ -69,6 +69,7 @@ TYPE_LABELS = {
     "file_changed": "文件被修改",
     "file_added": "植入文件",
     "file_missing": "文件缺失",
+    "file_mode": "文件权限被修改",
     "manifest_invalid": "签名清单被篡改",
 }
 VERDICT_LABELS = {"clean": "正常", "suspicious": "可疑", "tampered": "被篡改"}

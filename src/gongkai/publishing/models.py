@@ -50,6 +50,8 @@ class Publication(models.Model):
     removed = models.PositiveIntegerField("删除文件数", default=0)
     total = models.PositiveIntegerField("站点文件总数", default=0)
     duration_ms = models.FloatField("耗时（毫秒）", default=0)
+    checked_dirs = models.PositiveIntegerField("发布前校验的目录数", default=0)
+    repaired = models.JSONField("发布前修复的文件", default=list, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "发布记录"

@@ -6,6 +6,7 @@ A site directory holds two complete trees and a link to the one being served:
     a/  b/        the trees; `current` points at one, the other is the standby
     current -> a  a symlink, switched with rename(2), which is atomic
     state.json    {"journal": [files the last switch changed], "pending": [files being touched]}
+    dirs.json     every folder of each tree as the publisher left it (guard.py)
     lock          flock(2) serialising publishers on this machine
 
 A publish (1) records in state.json every file it will touch in the standby tree, (2) brings the
@@ -27,8 +28,13 @@ The modules, one concern each:
     manifest.py  the sharded manifest, its canonical bytes and signature
     sitemap.py   the sitemap parts and index, made from the manifest
     journal.py   state.json: steps (1), (2) and (6), and the repair after a crash
-    sitedir.py   the site directory: the lock, `apply` (steps 1–6), the switch
+    sitedir.py   the site directory: the lock, `apply` (steps 1–6), the switch, restore
+    guard.py     what a publication checks before it serves a tree (dirs.json)
     verify.py    a tree against its signed manifest; restore of what differs
+
+The two trees share unchanged files (hard links), so a file changed in place is changed in both:
+restore therefore repairs both trees, and a publication checks the standby tree before it
+serves it (guard.py explains how, cheaply).
 """
 
 from gongkai.publishing.engine.manifest import (

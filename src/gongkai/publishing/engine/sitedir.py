@@ -8,14 +8,15 @@ import datetime as dt
 import fcntl
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from gongkai.publishing.engine import files, journal, sitemap
+from gongkai.publishing.engine import files, guard, journal, sitemap
 from gongkai.publishing.engine.journal import Journal
 from gongkai.publishing.engine.manifest import Manifest, Suite, is_internal
+from gongkai.publishing.engine.verify import Problem, restore_tree
 
 TREES = ("a", "b")
 
@@ -36,6 +37,17 @@ class Result:
     removed: list[str]
     total: int
     duration_ms: float
+    checked_dirs: int = 0  # folders of the standby tree checked before it was served
+    repaired: list[str] = field(default_factory=list)  # standby paths put back before serving
+    quarantine: Path | None = None  # where what was set aside went
+
+
+@dataclass
+class Restored:
+    restored: list[str]
+    quarantined: list[str]
+    unresolved: list[Problem]
+    standby: list[str]  # standby paths made the restored served files again
 
 
 class SiteDir:
@@ -86,7 +98,7 @@ class SiteDir:
 
     def _init(self) -> None:
         for name in TREES:
-            (self.root / name).mkdir(parents=True, exist_ok=True)
+            files.makedirs(self.root / name)
         if not self.exists():
             tmp = self.root / "current.gk-tmp"
             with contextlib.suppress(FileNotFoundError):
@@ -100,7 +112,44 @@ class SiteDir:
         with self.locked():
             if not self.exists():
                 return 0
-            return journal.settle(self.root, self.served_tree(), self.standby_tree())
+            served, standby = self.served_tree(), self.standby_tree()
+            records = guard.DirRecords(self.root)
+            suspects = records.changed(standby)  # before settling changes it
+            n = journal.settle(self.root, served, standby)
+            serial = Manifest.load(served).serial
+            quarantine = self.root / "quarantine" / f"settle-{serial}"
+            guard.check_standby(served, standby, suspects, quarantine)
+            records.record_all(standby)
+            records.save()
+            return n
+
+    def restore(
+        self, problems: Iterable[Problem], good: Callable[[str], bytes | None], quarantine: Path
+    ) -> Restored:
+        """Repair the served tree (see `verify.restore_tree`), then make the standby tree the
+        served one again, file for file, so that no tree keeps a tampered file: one changed in
+        place was shared by both trees. Planted standby files go to `quarantine`/standby."""
+        with self.locked():
+            served, standby = self.served_tree(), self.standby_tree()
+            restored, moved, unresolved = restore_tree(
+                served, self.suite, problems, good, quarantine
+            )
+            if unresolved:  # keep the standby's copies: they may be the good ones
+                files.sync(served, standby, [*restored, *moved])
+                fixed = [*restored, *moved]
+            else:
+                state = journal.read_state(self.root)
+                if state.get("all"):
+                    files.mirror(served, standby)
+                else:
+                    files.sync(served, standby, [*state["journal"], *state["pending"]])
+                fixed = files.mirror(served, standby, quarantine=quarantine / "standby")
+                journal.write_state(self.root, {"journal": [], "pending": []})
+            records = guard.DirRecords(self.root)
+            records.record_all(served)
+            records.record_all(standby)
+            records.save()
+        return Restored(restored, moved, unresolved, fixed)
 
     # -- the one operation --
     def apply(
@@ -123,14 +172,25 @@ class SiteDir:
         `fail_after`: raise after writing that many files (crash tests only).
         `serial`: the publication's number when the caller keeps the count (several app
         servers share one sequence); never below the tree's own next number.
+
+        Before it writes, the standby tree is checked (see `guard`): folders someone changed
+        are mirrored from the served tree, what was planted is set aside in
+        quarantine/publish-<serial>/.
         """
         started = time.perf_counter()
         with self.locked():
             self._init()
             served = self.served_tree()
             standby = self.root / other(served.name)
+            records = guard.DirRecords(self.root)
+            suspects = records.changed(standby)  # before this publication touches it
+            checked = len(records.data.get(standby.name, {})) if suspects is not None else 0
             record = Journal(self.root, full=full)
             record.prepare(served, standby, touched)
+            # Checked before the standby's manifest is read: it may be what was altered.
+            next_serial = max(serial, Manifest.load(served).serial + 1)
+            quarantine = self.root / "quarantine" / f"publish-{next_serial}"
+            repaired = guard.check_standby(served, standby, suspects, quarantine)
             manifest = Manifest.load(standby)
             serial = max(serial, manifest.serial + 1)
             stamp = (serial, today.isoformat())
@@ -152,9 +212,24 @@ class SiteDir:
             )
             internal = manifest.save(standby, self.suite, serial=serial, site=self.site, now=now)
             self._switch(standby.name)
-            record.finish([*written, *removed, *internal])
+            changed = [*written, *removed, *internal]
+            record.finish(changed)
+            if suspects is None or repaired or full:
+                records.record_all(standby)
+            else:
+                records.update(standby, guard.parents([*changed, *record.pending]) | set(suspects))
+            records.save()
             total = int(manifest.root.get("count", 0))
-        return Result(serial, written, removed, total, (time.perf_counter() - started) * 1000)
+        return Result(
+            serial,
+            written,
+            removed,
+            total,
+            (time.perf_counter() - started) * 1000,
+            checked_dirs=checked,
+            repaired=repaired,
+            quarantine=quarantine if repaired else None,
+        )
 
     def _write(
         self,
@@ -174,7 +249,7 @@ class SiteDir:
             seen.add(rel)
             sha = self.suite.digest(data)
             entry = manifest.get(rel)
-            if entry is not None and entry[0] == sha and (standby / rel).is_file():
+            if entry is not None and entry[0] == sha and files.same_bytes(standby / rel, data):
                 continue
             record.add([rel])
             files.write_atomic(standby / rel, data)
@@ -197,7 +272,7 @@ class SiteDir:
 
         def job(rel: str, data: bytes, old: str | None) -> tuple[str, str, int, bool]:
             sha = suite.digest(data)
-            if sha == old and (standby / rel).is_file():
+            if sha == old and files.same_bytes(standby / rel, data):
                 return rel, sha, len(data), False
             files.write_atomic(standby / rel, data)
             return rel, sha, len(data), True

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from gongkai.publishing.engine.manifest import (
 class Problem:
     """One difference between a served tree and its signed manifest."""
 
-    kind: str  # "changed" | "added" | "missing" | "signature" | "shard"
+    kind: str  # "changed" | "added" | "missing" | "mode" | "signature" | "shard"
     path: str
     detail: str
 
@@ -43,24 +44,53 @@ KIND_LABELS = {
     "changed": "内容被修改",
     "added": "清单外的文件",
     "missing": "文件缺失",
+    "mode": "权限被修改",
     "signature": "清单签名无效",
     "shard": "清单分片被修改",
 }
 
 
-def _walk(tree: Path) -> Iterator[str]:
+@dataclass
+class _Listing:
+    files: list[str]
+    links: list[str]  # links to folders (os.walk lists them as folders and does not enter)
+    bad_dirs: list[tuple[str, int]]  # folders whose mode is not DIR_MODE
+
+
+def _list(tree: Path) -> _Listing:
     """Every file a visitor could be served, plus anything unknown in the manifest's folder."""
-    for rel in files.walk_all(tree, temp=True):
-        if not is_internal(rel) or (
-            rel.startswith(MANIFEST_DIR + "/") and not is_known_internal(rel)
-        ):
-            yield rel
+    out = _Listing([], [], [])
+    for dirpath, dirnames, filenames in os.walk(tree):
+        dirnames.sort()
+        base = Path(dirpath).relative_to(tree).as_posix()
+        prefix = "" if base == "." else base + "/"
+        if prefix:
+            mode = stat.S_IMODE(os.lstat(dirpath).st_mode)
+            if mode != files.DIR_MODE:
+                out.bad_dirs.append((prefix, mode))
+        for name in [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            dirnames.remove(name)
+            out.links.append(prefix + name)
+        for name in sorted(filenames):
+            rel = prefix + name
+            if not is_internal(rel) or (
+                rel.startswith(MANIFEST_DIR + "/") and not is_known_internal(rel)
+            ):
+                out.files.append(rel)
+    return out
 
 
-def _file_digest(suite: Suite, path: Path) -> str | None:
-    if path.is_symlink() or not path.is_file():
-        return None
-    return suite.digest(path.read_bytes())
+def _file_state(suite: Suite, path: Path) -> tuple[str | None, int]:
+    """(digest, mode) of a regular file; (None, 0) for a link, a folder or an unreadable file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None, 0
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            return None, 0
+        return suite.digest(fh.read()), stat.S_IMODE(st.st_mode)
 
 
 def verify_tree(tree: Path, suite: Suite) -> list[Problem]:
@@ -80,21 +110,39 @@ def verify_tree(tree: Path, suite: Suite) -> list[Problem]:
             Problem("signature", MANIFEST_FILE, "清单签名与本系统密钥不符，清单可能被篡改。")
         )
     expected = _expected(tree, suite, root, problems)
-    present = list(_walk(tree))
+    listing = _list(tree)
+    present = listing.files
     with ThreadPoolExecutor(max_workers=4) as pool:
-        digests = dict(
-            zip(present, pool.map(lambda r: _file_digest(suite, tree / r), present), strict=True)
+        states = dict(
+            zip(present, pool.map(lambda r: _file_state(suite, tree / r), present), strict=True)
         )
+    for rel in listing.links:
+        problems.append(Problem("added", rel, "出现了指向其他位置的符号链接（目录）。"))
+    for rel, mode in listing.bad_dirs:
+        problems.append(Problem("mode", rel, f"目录权限为 {mode:04o}，应为 {files.DIR_MODE:04o}。"))
     for rel in present:
-        if rel.startswith(MANIFEST_DIR + "/"):
-            problems.append(Problem("added", rel, "清单目录中出现了未知文件。"))
-        elif rel not in expected:
-            problems.append(Problem("added", rel, "文件不在清单中（可能被植入）。"))
-        elif digests[rel] != expected[rel]:
-            problems.append(Problem("changed", rel, "文件内容与清单中的 SHA-256 不符。"))
+        problem = _file_problem(tree, rel, expected.get(rel), *states[rel])
+        if problem is not None:
+            problems.append(problem)
     for rel in sorted(set(expected) - set(present)):
         problems.append(Problem("missing", rel, "清单中的文件不存在。"))
     return problems
+
+
+def _file_problem(
+    tree: Path, rel: str, want: str | None, digest: str | None, mode: int
+) -> Problem | None:
+    if rel.startswith(MANIFEST_DIR + "/"):
+        return Problem("added", rel, "清单目录中出现了未知文件。")
+    if want is None:
+        return Problem("added", rel, "文件不在清单中（可能被植入）。")
+    if digest is None and (tree / rel).is_symlink():
+        return Problem("changed", rel, "文件被替换为符号链接。")
+    if digest != want:
+        return Problem("changed", rel, "文件内容与清单中的 SHA-256 不符。")
+    if mode != files.FILE_MODE:
+        return Problem("mode", rel, f"文件权限为 {mode:04o}，应为 {files.FILE_MODE:04o}。")
+    return None
 
 
 def _expected(tree: Path, suite: Suite, root: dict, problems: list[Problem]) -> dict[str, str]:
@@ -119,35 +167,33 @@ def restore_tree(
     good: Callable[[str], bytes | None],
     quarantine: Path,
 ) -> tuple[list[str], list[str], list[Problem]]:
-    """Put back changed and missing files (bytes from `good`, checked against the manifest) and
-    move added files into `quarantine` as evidence. Returns (restored, quarantined, unresolved)."""
+    """Put back changed and missing files and files whose mode was changed (bytes from `good`,
+    checked against the manifest, written as new files) and move added files into
+    `quarantine` as evidence. Returns (restored, quarantined, unresolved)."""
     manifest = Manifest.load(tree)
     restored: list[str] = []
     moved: list[str] = []
     unresolved: list[Problem] = []
-    for p in problems:
-        if p.kind in ("changed", "missing"):
+    # Planted entries first: a link standing for a folder must go before files are written
+    # where the folder was, or they would be written through the link.
+    ordered = sorted(problems, key=lambda p: p.kind != "added")
+    for p in ordered:
+        if p.kind == "added":
+            files.move_into(tree, p.path, quarantine)
+            moved.append(p.path)
+        elif p.kind == "mode" and p.path.endswith("/"):
+            os.chmod(tree / p.path, files.DIR_MODE)
+            restored.append(p.path)
+        elif p.kind in ("changed", "missing", "mode"):
             entry = manifest.get(p.path)
             data = good(p.path) if entry else None
             if entry is None or data is None or suite.digest(data) != entry[0]:
                 unresolved.append(p)
                 continue
-            if p.kind == "changed":
-                _quarantine(tree, p.path, quarantine)
+            if p.kind != "missing":
+                files.move_into(tree, p.path, quarantine)
             files.write_atomic(tree / p.path, data)
             restored.append(p.path)
-        elif p.kind == "added":
-            _quarantine(tree, p.path, quarantine)
-            moved.append(p.path)
         else:
             unresolved.append(p)
     return restored, moved, unresolved
-
-
-def _quarantine(tree: Path, rel: str, quarantine: Path) -> None:
-    src = tree / rel
-    if not (src.exists() or src.is_symlink()):
-        return
-    target = quarantine / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(src, target)

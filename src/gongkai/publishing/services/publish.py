@@ -159,6 +159,8 @@ def record_publication(
             "removed": len(result.removed),
             "total": result.total,
             "duration_ms": round(result.duration_ms, 2),
+            "checked_dirs": result.checked_dirs,
+            "repaired": result.repaired[:100],
         },
     )
     audit.record(
@@ -170,6 +172,7 @@ def record_publication(
             "changes": pub.changes,
             "written": result.written[:50],
             "removed": result.removed[:50],
+            **({"repaired": result.repaired[:50]} if result.repaired else {}),
         },
         department_id=department.pk,
     )
@@ -266,7 +269,8 @@ class RestoreReport:
 
 def _good_bytes(info: SiteInfo, site: engine.SiteDir, wanted: set[str]) -> dict[str, bytes]:
     """Known-good bytes for `wanted` files: from the standby tree where it matches the
-    manifest, otherwise rendered afresh from the database."""
+    manifest (a file changed in place is changed in both trees: it does not match), otherwise
+    rendered afresh from the database."""
     served = site.served_tree()
     standby = site.root / ("b" if served.name == "a" else "a")
     manifest = engine.Manifest.load(served)
@@ -293,14 +297,16 @@ def site_restore(*, department: Department, actor: User | None = None) -> Restor
     info = site_info(department)
     site = site_dir(info)
     before = site_verify(department=department)
-    wanted = {p.path for p in before.problems if p.kind in ("changed", "missing")}
+    wanted = {
+        p.path
+        for p in before.problems
+        if p.kind in ("changed", "missing", "mode") and not p.path.endswith("/")
+    }
     good = _good_bytes(info, site, wanted) if wanted else {}
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S-%f")
     quarantine = site.root / "quarantine" / stamp
-    with site.locked():
-        restored, moved, unresolved = engine.restore_tree(
-            site.served_tree(), site.suite, before.problems, good.get, quarantine
-        )
+    done = site.restore(before.problems, good.get, quarantine)
+    restored, moved, unresolved = done.restored, done.quarantined, done.unresolved
     after = site_verify(department=department)
     audit.record(  # atomic by itself
         actor=actor,
@@ -309,7 +315,12 @@ def site_restore(*, department: Department, actor: User | None = None) -> Restor
         object_id=department.slug,
         object_repr=f"{department.name} 网站",
         before={"problems": [p.as_dict() for p in before.problems[:100]]},
-        after={"restored": restored, "quarantined": moved, "remaining": len(after.problems)},
+        after={
+            "restored": restored,
+            "quarantined": moved,
+            "standby": done.standby[:100],
+            "remaining": len(after.problems),
+        },
         department_id=department.pk,
     )
     return RestoreReport(before, restored, moved, quarantine, unresolved, after)
